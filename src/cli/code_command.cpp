@@ -1,0 +1,121 @@
+// `faultline code`: documents in, coded events out as JSON Lines.
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <regex>
+
+#include "cli/commands.h"
+#include "coding/coder.h"
+#include "io/documents.h"
+#include "io/event_json.h"
+#include "lexicon/tsv_file.h"
+
+namespace faultline::cli {
+
+void PackOptions::add_to(CLI::App& cmd) {
+  cmd.add_option("--pack", extra, "Load another pack folder after the bundled ones (repeatable)")
+      ->check(CLI::ExistingDirectory);
+  cmd.add_flag("--no-default-packs", no_default, "Do not load the bundled packs (core, geo, sahel)");
+}
+
+lexicon::Lexicon PackOptions::load() const {
+  std::vector<std::string> dirs;
+  if (!no_default) {
+    std::string root = FAULTLINE_PACK_DIR;
+    if (const char* env = std::getenv("FAULTLINE_PACKS"); env && *env) root = env;
+    for (const char* name : {"core", "geo", "sahel"}) {
+      auto p = std::filesystem::path(root) / name;
+      if (std::filesystem::is_directory(p)) dirs.push_back(p.string());
+    }
+    if (dirs.empty()) throw lexicon::PackError(root, 0, "no bundled packs found (set FAULTLINE_PACKS to the packs folder)");
+  }
+  dirs.insert(dirs.end(), extra.begin(), extra.end());
+  return lexicon::Lexicon::load(dirs);
+}
+
+namespace {
+
+struct CodeOptions {
+  PackOptions packs;
+  std::string date;
+  std::string out;
+  std::vector<std::string> inputs;
+  bool quiet = false;
+};
+
+int run_code(const CodeOptions& o) {
+  auto lex = o.packs.load();
+  coding::Coder coder(lex);
+  std::ofstream file;
+  std::ostream* out = &std::cout;
+  std::string tmp;
+  if (!o.out.empty() && o.out != "-") {
+    // Written beside the target and renamed at the end: a failed run leaves no half file.
+    tmp = o.out + ".partial";
+    file.open(tmp, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "faultline: cannot write " << o.out << "\n";
+      return 2;
+    }
+    out = &file;
+  }
+  std::vector<std::string> inputs = o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
+  io::ReadOptions ro{o.date};
+  std::size_t docs = 0, events = 0, skipped = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (const auto& path : inputs) {
+    std::vector<io::InputIssue> issues;
+    io::read_documents(path, ro, [&](coding::Document&& d) {
+      ++docs;
+      for (const auto& e : coder.code(d)) {
+        *out << io::event_to_json_line(e) << '\n';
+        ++events;
+      }
+    }, issues);
+    for (const auto& i : issues) {
+      skipped += i.skipped;
+      std::cerr << i.text() << "\n";
+    }
+  }
+  out->flush();
+  if (!tmp.empty()) {
+    file.close();
+    if (!file) {
+      std::cerr << "faultline: writing " << o.out << " failed\n";
+      return 2;
+    }
+    std::filesystem::rename(tmp, o.out);
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!o.quiet)
+    std::cerr << "faultline: coded " << docs << " document(s), " << events << " event(s) in " << secs << " s"
+              << (skipped ? ", " + std::to_string(skipped) + " input problem(s) skipped" : "") << "\n";
+  return skipped ? 1 : 0;
+}
+
+}  // namespace
+
+void add_code_command(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<CodeOptions>();
+  auto* cmd = app.add_subcommand("code", "Code documents into events (JSON Lines on standard output or --out)");
+  cmd->footer(
+      "INPUT: JSON Lines documents {\"id\", \"text\", \"date\"?, \"title\"?, \"lang\"?, \"source\"?, \"url\"?}\n"
+      "(by extension .jsonl/.ndjson/.json or a leading '{'), or plain text files (id = file name\n"
+      "without extension, date from --date). '-' or nothing reads standard input.\n"
+      "Output: one JSON object per event (see README, 'Output contract').\n"
+      "Exit status: 0 all input coded; 1 some input was skipped (see messages); 2 usage or pack error.");
+  opts->packs.add_to(*cmd);
+  cmd->add_option("--date", opts->date, "Publication date of plain-text input (YYYY-MM-DD)")
+      ->check([](const std::string& s) {
+        static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
+        return std::regex_match(s, re) && lexicon::parse_partial_date(s) ? std::string() : "must be YYYY-MM-DD";
+      });
+  cmd->add_option("--out,-o", opts->out, "Write events to FILE instead of standard output");
+  cmd->add_flag("--quiet,-q", opts->quiet, "No summary line on standard error");
+  cmd->add_option("INPUT", opts->inputs, "Input files ('-' = standard input)");
+  cmd->callback([opts, &action] { action = [opts] { return run_code(*opts); }; });
+}
+
+}  // namespace faultline::cli

@@ -1,0 +1,29 @@
+// The subcommands of the faultline binary. Each adds itself to the CLI11 app and sets the action
+// that runs once the command line has been parsed.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+
+namespace faultline::cli {
+
+using Action = std::function<int()>;
+
+// Options every coding command shares.
+struct PackOptions {
+  std::vector<std::string> extra;  // --pack DIR…
+  bool no_default = false;         // --no-default-packs
+  void add_to(CLI::App& cmd);
+  // Loads the bundled packs (core, geo, sahel; from $FAULTLINE_PACKS or the build's pack folder)
+  // then the extra ones. Throws lexicon::PackError.
+  lexicon::Lexicon load() const;
+};
+
+void add_code_command(CLI::App& app, Action& action);
+void add_eval_command(CLI::App& app, Action& action);
+
+}  // namespace faultline::cli

@@ -1,0 +1,28 @@
+// faultline: turns conflict reporting into coded events.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "lexicon/tsv_file.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Faultline: turns news and analysis text about conflicts into coded events (PLOVER, ACLED, CAMEO)."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "faultline 0.1.0");
+  faultline::cli::Action action;
+  faultline::cli::add_code_command(app, action);
+  faultline::cli::add_eval_command(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  try {
+    return action ? action() : 0;
+  } catch (const faultline::lexicon::PackError& e) {
+    std::cerr << "faultline: pack error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "faultline: error: " << e.what() << "\n";
+    return 2;
+  }
+}

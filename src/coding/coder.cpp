@@ -1,0 +1,378 @@
+#include "coding/coder.h"
+
+#include <algorithm>
+#include <map>
+#include <unordered_set>
+
+#include "extract/arguments.h"
+#include "extract/dates.h"
+#include "extract/fatalities.h"
+#include "extract/locations.h"
+#include "extract/mentions.h"
+#include "extract/predicates.h"
+#include "text/sentence_splitter.h"
+#include "text/tokenizer.h"
+
+namespace faultline::coding {
+namespace {
+
+using extract::ActorMention;
+using extract::Anaphor;
+using extract::SentenceMentions;
+using lexicon::kNone;
+using lexicon::Lexicon;
+using lexicon::PartialDate;
+
+// Sectors of state institutions: a bare "the army" or "the government" belongs to the state the
+// document is about.
+const std::unordered_set<std::string> kStateSectors = {"GOV", "MIL", "POL", "LEG", "JUD"};
+// Types whose events happen at one place each: coordinated places make one event per place.
+const std::unordered_set<std::string> kPerPlaceTypes = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"};
+
+std::string replace_country(std::string pattern, const std::string& country) {
+  auto at = pattern.find("{country}");
+  if (at != std::string::npos) pattern.replace(at, 9, country);
+  return pattern;
+}
+
+bool same_actor(const CodedActor& a, const CodedActor& b) { return a.id == b.id; }
+
+void add_unique(std::vector<CodedActor>& into, const std::vector<CodedActor>& from) {
+  for (const auto& a : from)
+    if (std::none_of(into.begin(), into.end(), [&](const CodedActor& x) { return same_actor(x, a); })) into.push_back(a);
+}
+
+bool overlap(const std::vector<CodedActor>& a, const std::vector<CodedActor>& b) {
+  for (const auto& x : a)
+    for (const auto& y : b)
+      if (same_actor(x, y)) return true;
+  return false;
+}
+
+// What the document has said so far, for anaphors and implicit arguments.
+struct Discourse {
+  std::optional<CodedActor> person, singular, plural, group;
+  std::optional<CodedLocation> place;
+  uint32_t place_paragraph = 0;
+  std::vector<std::pair<uint32_t, CodedEvent>> recent;  // sentence index, event
+};
+
+class DocumentCoder {
+ public:
+  DocumentCoder(const Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {}
+
+  std::vector<CodedEvent> run() {
+    tokens_ = text::tokenize(doc_.text);
+    sentences_ = text::split_sentences(doc_.text, tokens_);
+    mentions_.reserve(sentences_.size());
+    for (const auto& s : sentences_)
+      mentions_.push_back(extract::find_mentions(lex_, tokens_, s.first_token, s.end_token));
+    home_country_ = dominant_country();
+    if (auto d = lexicon::parse_partial_date(doc_.date)) context_.publication = *d;
+    std::vector<CodedEvent> out;
+    for (uint32_t si = 0; si < sentences_.size(); ++si) code_sentence(si, out);
+    return out;
+  }
+
+ private:
+  // The country the document is most about: most often named, as a country, demonym or actor.
+  uint32_t dominant_country() const {
+    std::map<uint32_t, int> counts;
+    for (const auto& sm : mentions_)
+      for (const auto& m : sm.actors) {
+        uint32_t c = m.country;
+        if (c == kNone && m.actor != kNone) c = lex_.country_index(lex_.actors()[m.actor].country);
+        if (c != kNone) ++counts[c];
+      }
+    uint32_t best = kNone;
+    int best_n = 0;
+    for (auto [c, n] : counts)
+      if (n > best_n) {
+        best = c;
+        best_n = n;
+      }
+    return best;
+  }
+
+  std::string slice(uint32_t tb, uint32_t te) const {
+    return doc_.text.substr(tokens_[tb].begin, tokens_[te - 1].end - tokens_[tb].begin);
+  }
+
+  CodedActor composed(uint32_t country, const std::string& sector, uint32_t agent) const {
+    const auto& c = lex_.countries()[country];
+    CodedActor a;
+    a.id = c.iso3 + "_" + sector;
+    a.country = c.iso3;
+    a.sector = sector;
+    if (uint32_t row = lex_.actor_index(a.id); row != kNone) {
+      a.name = lex_.actors()[row].name;
+    } else if (agent != kNone) {
+      a.name = replace_country(lex_.agents()[agent].with_country, c.name);
+    } else {
+      a.name = "Government of " + c.name;
+    }
+    return a;
+  }
+
+  std::optional<CodedActor> resolve(const ActorMention& m, const PartialDate& date) const {
+    if (m.anaphor != Anaphor::None) {
+      const std::optional<CodedActor>* slot = nullptr;
+      switch (m.anaphor) {
+        case Anaphor::Person: slot = &discourse_.person; break;
+        case Anaphor::Singular: slot = &discourse_.singular; break;
+        case Anaphor::Plural: slot = &discourse_.plural; break;
+        case Anaphor::Group: slot = &discourse_.group; break;
+        default: break;
+      }
+      if (!slot || !*slot) return std::nullopt;
+      CodedActor a = **slot;
+      a.mention = slice(m.begin, m.end);
+      return a;
+    }
+    CodedActor a;
+    a.mention = slice(m.begin, m.end);
+    if (m.actor != kNone) {
+      const auto& row = lex_.actors()[m.actor];
+      a.id = row.id;
+      a.name = row.name;
+      a.country = row.country;
+      a.sector = row.sector;
+      if (row.kind == "person") {
+        if (uint32_t org = lex_.affiliation(m.actor, date); org != kNone) {
+          const auto& o = lex_.actors()[org];
+          a.affiliation = o.name;
+          a.country = o.country;
+          if (o.sector != "GOV" || a.sector.empty()) a.sector = o.sector;
+        }
+      }
+      return a;
+    }
+    if (m.agent != kNone) {
+      const auto& ag = lex_.agents()[m.agent];
+      uint32_t country = m.country;
+      if (country == kNone && kStateSectors.count(ag.sector)) country = home_country_;
+      if (country != kNone) {
+        CodedActor c = composed(country, ag.sector, m.agent);
+        c.mention = a.mention;
+        return c;
+      }
+      a.id = ag.id;
+      a.name = ag.without_country;
+      a.sector = ag.sector;
+      return a;
+    }
+    if (m.country != kNone) {
+      CodedActor c = composed(m.country, "GOV", kNone);
+      c.mention = a.mention;
+      return c;
+    }
+    return std::nullopt;
+  }
+
+  std::vector<CodedActor> resolve_all(const SentenceMentions& sm, const std::vector<uint32_t>& idx,
+                                      const PartialDate& date) const {
+    std::vector<CodedActor> out;
+    for (uint32_t k : idx)
+      if (auto a = resolve(sm.actors[k], date)) add_unique(out, {*a});
+    return out;
+  }
+
+  CodedLocation location_of(const extract::PlaceMention& pm) const {
+    CodedLocation loc;
+    if (pm.place != kNone) {
+      const auto& p = lex_.places()[pm.place];
+      loc.name = p.name;
+      loc.admin1 = p.kind == "country" ? "" : p.admin1;
+      if (p.kind == "admin1" && loc.admin1.empty()) loc.admin1 = p.name;
+      loc.country = p.country;
+      loc.lat = p.lat;
+      loc.lon = p.lon;
+      loc.has_coordinates = true;
+    } else if (pm.country != kNone) {
+      const auto& c = lex_.countries()[pm.country];
+      loc.name = c.name;
+      loc.country = c.iso3;
+    }
+    return loc;
+  }
+
+  PartialDate event_date(const std::vector<extract::DateMention>& dates, uint32_t anchor) const {
+    const extract::DateMention* best = nullptr;
+    int64_t best_d = INT64_MAX;
+    for (const auto& d : dates) {
+      if (d.role != extract::DateRole::Event) continue;
+      // a date after the anchor counts a little less far than one before it
+      int64_t dist = d.begin >= anchor ? static_cast<int64_t>(d.begin - anchor) : 2 * static_cast<int64_t>(anchor - d.end) + 1;
+      if (dist < best_d) {
+        best_d = dist;
+        best = &d;
+      }
+    }
+    if (best) return best->date;
+    return context_.narrative.known() ? context_.narrative : context_.publication;
+  }
+
+  void code_sentence(uint32_t si, std::vector<CodedEvent>& out) {
+    const auto& s = sentences_[si];
+    const SentenceMentions& sm = mentions_[si];
+    auto dates = extract::find_dates(tokens_, s.first_token, s.end_token, context_);
+    auto preds = extract::find_predicates(lex_, tokens_, s.first_token, s.end_token, sm);
+    std::vector<CodedEvent> events;
+    for (std::size_t pi = 0; pi < preds.size(); ++pi) {
+      if (preds[pi].suppressed != extract::Suppression::None) continue;
+      const auto& pred = preds[pi].predicate;
+      const auto& pattern = lex_.patterns()[pred.pattern];
+      auto args = extract::find_arguments(lex_, tokens_, s.first_token, s.end_token, sm, preds, pi);
+      auto places = extract::event_places(tokens_, s.first_token, s.end_token, sm, preds, pi);
+      if (!kPerPlaceTypes.count(pattern.type) && places.size() > 1) places.erase(places.begin() + 1, places.end());
+      std::size_t copies = std::max<std::size_t>(1, places.size());
+      for (std::size_t c = 0; c < copies; ++c) {
+        CodedEvent e;
+        e.doc = doc_.id;
+        e.sentence = si;
+        e.evidence_begin = s.begin;
+        e.evidence_end = s.end;
+        e.evidence = doc_.text.substr(s.begin, s.end - s.begin);
+        e.type = pattern.type;
+        e.mode = pattern.mode;
+        e.pattern = pattern.file + ":" + std::to_string(pattern.line);
+        uint32_t anchor = places.empty() ? pred.begin : sm.places[places[c]].end;
+        e.date = event_date(dates, places.size() > 1 ? anchor : pred.begin);
+        e.actor1 = resolve_all(sm, args.source, e.date);
+        e.actor2 = resolve_all(sm, args.target, e.date);
+        std::erase_if(e.actor2, [&](const CodedActor& a) {
+          return std::any_of(e.actor1.begin(), e.actor1.end(), [&](const CodedActor& b) { return same_actor(a, b); });
+        });
+        if (!places.empty()) {
+          e.location = location_of(sm.places[places[c]]);
+        } else if (discourse_.place && discourse_.place_paragraph == s.paragraph) {
+          e.location = discourse_.place;
+          e.location->inferred = true;
+        }
+        if (pred.nominal && e.actor1.empty()) inherit_actors(e, si);
+        if (e.actor1.empty() && e.actor2.empty()) continue;
+        // A visit or talks abroad with no one named: the host state is the counterpart.
+        if (e.type == "CONSULT" && e.actor2.empty() && e.location && !e.location->country.empty() &&
+            !e.actor1.empty() && e.actor1.front().country != e.location->country) {
+          if (uint32_t ci = lex_.country_index(e.location->country); ci != kNone) e.actor2.push_back(composed(ci, "GOV", kNone));
+        }
+        if (e.type == "ASSAULT") {
+          e.fatalities = extract::find_fatalities(tokens_, s.first_token, s.end_token, pred.begin);
+          if (!e.fatalities && extract::states_killing(tokens_, pred.begin, pred.end) && e.actor2.size() == 1 &&
+              lex_.actor_index(e.actor2.front().id) != kNone &&
+              lex_.actors()[lex_.actor_index(e.actor2.front().id)].kind == "person")
+            e.fatalities = 1;
+        }
+        if (const auto* map = lex_.mapping(e.type, e.mode)) {
+          e.acled_type = map->acled_type;
+          e.acled_subtype = map->acled_subtype;
+          e.cameo = map->cameo;
+        }
+        if (!pattern.cameo.empty()) e.cameo = pattern.cameo;
+        e.confidence = confidence(e, pred);
+        events.push_back(std::move(e));
+      }
+    }
+    merge(events);
+    for (auto& e : events) discourse_.recent.emplace_back(si, e);
+    if (discourse_.recent.size() > 16) discourse_.recent.erase(discourse_.recent.begin(), discourse_.recent.end() - 16);
+    for (auto& e : events) out.push_back(std::move(e));
+    update_discourse(si, dates);
+  }
+
+  // A noun with no one named ("Attacks on military posts … followed") continues the last event of
+  // the same type in the previous two sentences.
+  void inherit_actors(CodedEvent& e, uint32_t si) const {
+    for (auto it = discourse_.recent.rbegin(); it != discourse_.recent.rend(); ++it) {
+      if (si - it->first > 2) break;
+      if (it->second.type != e.type) continue;
+      e.actor1 = it->second.actor1;
+      if (e.actor2.empty()) e.actor2 = it->second.actor2;
+      return;
+    }
+  }
+
+  // Events of one predicate type in one sentence at one place with the same actors are one event.
+  static void merge(std::vector<CodedEvent>& events) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      for (std::size_t j = i + 1; j < events.size();) {
+        auto& a = events[i];
+        auto& b = events[j];
+        bool same_place = (!a.location && !b.location) || (a.location && b.location && a.location->name == b.location->name) ||
+                          (a.location && a.location->inferred) || (b.location && b.location->inferred);
+        bool actors = overlap(a.actor1, b.actor1) || a.actor1.empty() || b.actor1.empty();
+        if (a.type == b.type && same_place && actors) {
+          add_unique(a.actor1, b.actor1);
+          add_unique(a.actor2, b.actor2);
+          std::erase_if(a.actor2, [&](const CodedActor& x) {
+            return std::any_of(a.actor1.begin(), a.actor1.end(), [&](const CodedActor& y) { return same_actor(x, y); });
+          });
+          if (!a.fatalities) a.fatalities = b.fatalities;
+          if ((!a.location || a.location->inferred) && b.location && !b.location->inferred) a.location = b.location;
+          a.confidence = std::max(a.confidence, b.confidence);
+          events.erase(events.begin() + static_cast<std::ptrdiff_t>(j));
+        } else {
+          ++j;
+        }
+      }
+    }
+  }
+
+  static double confidence(const CodedEvent& e, const extract::Predicate& p) {
+    double c = 0.45;
+    if (!e.actor1.empty()) c += 0.2;
+    if (!e.actor2.empty()) c += 0.1;
+    if (!p.nominal) c += 0.1;
+    if (e.location && !e.location->inferred) c += 0.05;
+    if (e.date.known()) c += 0.05;
+    return std::min(c, 0.95);
+  }
+
+  void update_discourse(uint32_t si, const std::vector<extract::DateMention>& dates) {
+    const auto& s = sentences_[si];
+    const auto& sm = mentions_[si];
+    PartialDate date = context_.narrative.known() ? context_.narrative : context_.publication;
+    for (const auto& d : dates)
+      if (d.role == extract::DateRole::Event) date = d.date;
+    for (const auto& d : dates)
+      if (d.role == extract::DateRole::Event) context_.narrative = d.date;
+    for (const auto& m : sm.actors) {
+      if (m.anaphor != Anaphor::None) continue;
+      auto a = resolve(m, date);
+      if (!a) continue;
+      bool person = m.actor != kNone && lex_.actors()[m.actor].kind == "person";
+      if (person) {
+        discourse_.person = a;
+        continue;
+      }
+      bool named_group = m.actor != kNone && (lex_.actors()[m.actor].kind == "group" || lex_.actors()[m.actor].kind == "coalition");
+      if (named_group) discourse_.group = a;
+      if (m.actor != kNone || m.country != kNone) discourse_.singular = a;
+      discourse_.plural = a;
+    }
+    if (!sm.places.empty()) {
+      // the last sub-national place named
+      for (auto it = sm.places.rbegin(); it != sm.places.rend(); ++it) {
+        if (it->place == kNone || lex_.places()[it->place].kind == "country") continue;
+        discourse_.place = location_of(*it);
+        discourse_.place_paragraph = s.paragraph;
+        break;
+      }
+    }
+  }
+
+  const Lexicon& lex_;
+  const Document& doc_;
+  std::vector<text::Token> tokens_;
+  std::vector<text::Sentence> sentences_;
+  std::vector<SentenceMentions> mentions_;
+  uint32_t home_country_ = kNone;
+  extract::DateContext context_;
+  Discourse discourse_;
+};
+
+}  // namespace
+
+std::vector<CodedEvent> Coder::code(const Document& doc) const { return DocumentCoder(lex_, doc).run(); }
+
+}  // namespace faultline::coding

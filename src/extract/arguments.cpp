@@ -1,0 +1,298 @@
+#include "extract/arguments.h"
+
+#include <algorithm>
+
+namespace faultline::extract {
+namespace {
+
+using lexicon::Lexicon;
+using text::Token;
+
+constexpr uint32_t kMaxObjectDistance = 14;
+constexpr uint32_t kMaxSubjectDistance = 30;
+
+class ArgumentFinder {
+ public:
+  ArgumentFinder(const Lexicon& lex, const std::vector<Token>& t, uint32_t begin, uint32_t end,
+                 const SentenceMentions& m, const std::vector<PredicateCandidate>& preds, std::size_t index)
+      : lex_(lex), tok_(t), begin_(begin), end_(end), m_(m), preds_(preds), index_(index),
+        p_(preds[index].predicate) {}
+
+  Arguments run() {
+    Arguments a;
+    uint32_t head = p_.verb >= 0 ? static_cast<uint32_t>(p_.verb) : p_.begin;
+    if (p_.nominal) {
+      nominal(a);
+    } else if (p_.passive) {
+      a.target = subject(p_.begin);
+      a.source = by_agent(p_.end);
+    } else {
+      if (p_.participle_clause) {
+        a.source_from_main_clause = true;
+        a.source = main_subject(head);
+      } else if (int prev = coordinated_verb_of(p_.begin); prev >= 0) {
+        // "X attacked Y and killed Z": the verbs share X.
+        a.source = ArgumentFinder(lex_, tok_, begin_, end_, m_, preds_, static_cast<std::size_t>(prev)).run().source;
+      } else {
+        a.source = subject(p_.begin);
+      }
+      a.target = object(p_.end);
+    }
+    // One mention cannot be both.
+    std::erase_if(a.target, [&](uint32_t t) { return std::find(a.source.begin(), a.source.end(), t) != a.source.end(); });
+    return a;
+  }
+
+ private:
+  bool cue(const char* kind, uint32_t i) const { return i >= begin_ && i < end_ && lex_.cue(kind, tok_[i].key); }
+
+  // Index of the mention that ends exactly at token e (exclusive end), or -1.
+  int mention_ending_at(uint32_t e) const {
+    for (std::size_t k = 0; k < m_.actors.size(); ++k)
+      if (m_.actors[k].end == e) return static_cast<int>(k);
+    return -1;
+  }
+  int mention_starting_at(uint32_t b) const {
+    for (std::size_t k = 0; k < m_.actors.size(); ++k)
+      if (m_.actors[k].begin == b) return static_cast<int>(k);
+    return -1;
+  }
+
+  // Begin of the previous / end of the next predicate, which a scan may not cross.
+  uint32_t left_limit() const {
+    uint32_t lim = begin_;
+    for (std::size_t k = 0; k < index_; ++k)
+      if (preds_[k].predicate.end <= p_.begin) lim = std::max(lim, preds_[k].predicate.end);
+    return lim;
+  }
+  uint32_t right_limit() const {
+    uint32_t lim = end_;
+    for (std::size_t k = index_ + 1; k < preds_.size(); ++k)
+      if (preds_[k].predicate.begin >= p_.end) lim = std::min(lim, preds_[k].predicate.begin);
+    return lim;
+  }
+
+  // Extends a mention into its coordination: "X and Y", "X, Y and Z", "X as well as Y".
+  std::vector<uint32_t> coordinated(uint32_t k, bool leftwards, uint32_t limit_left, uint32_t limit_right) const {
+    std::vector<uint32_t> out{k};
+    uint32_t cur = k;
+    for (;;) {
+      bool found = false;
+      if (leftwards) {
+        if (cur == 0) break;
+        const auto& here = m_.actors[cur];
+        const auto& prev = m_.actors[cur - 1];
+        if (prev.end > here.begin || prev.begin < limit_left) break;
+        if (joins(prev.end, here.begin, true)) {
+          out.push_back(cur - 1);
+          cur = cur - 1;
+          found = true;
+        }
+      } else {
+        if (cur + 1 >= m_.actors.size()) break;
+        const auto& here = m_.actors[cur];
+        const auto& next = m_.actors[cur + 1];
+        if (next.end > limit_right) break;
+        if (joins(here.end, next.begin, false)) {
+          out.push_back(cur + 1);
+          cur = cur + 1;
+          found = true;
+        }
+      }
+      if (!found) break;
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  // Whether tokens [a, b) join two actors: a connector, optionally after a comma; or a lone comma
+  // inside a list that ends with a connector.
+  bool joins(uint32_t a, uint32_t b, bool leftwards) const {
+    if (a > b) return false;
+    uint32_t i = a;
+    if (i < b && tok_[i].key == ",") ++i;
+    if (i < b) {
+      uint32_t len = lex_.cue_at("connector", tok_, i, b);
+      if (len) i += len;
+      else if (i != a + 1) return false;  // neither comma nor connector
+    }
+    if (i < b && tok_[i].key == "the") ++i;
+    if (i != b) return false;
+    if (b - a == 1 && tok_[a].key == ",") {
+      // a lone comma: only inside a list "X, Y and Z"
+      (void)leftwards;
+      return list_continues(b);
+    }
+    return b > a;
+  }
+
+  bool list_continues(uint32_t from) const {
+    for (uint32_t i = from; i < end_ && i < from + 12; ++i) {
+      if (lex_.cue_at("connector", tok_, i, end_)) return true;
+      if (tok_[i].key == ";" || tok_[i].key == ".") return false;
+    }
+    return false;
+  }
+
+  // The predicate whose verb this one is coordinated with ("… and killed"), or -1.
+  int coordinated_verb_of(uint32_t v) const {
+    uint32_t k = v;
+    while (k > begin_ && tok_[k - 1].word && !tok_[k - 1].capitalized && mention_ending_at(k) < 0 &&
+           !cue("connector", k - 1) && v - k < 3)
+      --k;
+    if (k == begin_ || !cue("connector", k - 1)) return -1;
+    for (int q = static_cast<int>(index_) - 1; q >= 0; --q) {
+      const auto& prev = preds_[q].predicate;
+      if (prev.nominal || prev.passive || prev.end > k) continue;
+      // only when no actor stands between "and" and the verb, and the previous verb is close
+      if (k - prev.end > 12) return -1;
+      return q;
+    }
+    return -1;
+  }
+
+  // The subject of a verb starting at token v.
+  std::vector<uint32_t> subject(uint32_t v) const {
+    uint32_t lim = left_limit();
+    uint32_t from = v;
+    // Skip adverbs and auxiliaries right before the verb, then a parenthetical ", … ," if any.
+    uint32_t k = v;
+    while (k > lim && tok_[k - 1].word && !tok_[k - 1].capitalized && mention_ending_at(k) < 0 && v - k < 4) --k;
+    if (k > lim && tok_[k - 1].key == ",") {
+      for (uint32_t j = k - 1; j > lim;) {
+        --j;
+        if (tok_[j].key == "," || tok_[j].key == "(") {
+          if (nearest_left(j, lim) >= 0) from = j;
+          break;
+        }
+        if (tok_[j].key == ";") break;
+      }
+    }
+    int found = nearest_left(from, lim);
+    if (found < 0) return {};
+    return coordinated(static_cast<uint32_t>(found), true, lim, v);
+  }
+
+  int nearest_left(uint32_t from, uint32_t lim) const {
+    for (int k = static_cast<int>(m_.actors.size()) - 1; k >= 0; --k) {
+      const auto& a = m_.actors[k];
+      if (a.end > from) continue;
+      if (a.begin < lim || from - a.end > kMaxSubjectDistance) return -1;
+      // Stop at a clause boundary between the mention and the verb.
+      for (uint32_t i = a.end; i < from; ++i)
+        if (cue("boundary", i)) return -1;
+      return k;
+    }
+    return -1;
+  }
+
+  // The subject of the main clause, for "…, killing 20" and "by attacking …".
+  std::vector<uint32_t> main_subject(uint32_t v) const {
+    for (std::size_t k = 0; k < index_; ++k) {
+      const auto& q = preds_[k].predicate;
+      if (q.nominal || q.end > v) continue;
+      auto s = ArgumentFinder(lex_, tok_, begin_, end_, m_, preds_, k).subject(q.begin);
+      if (!s.empty()) return s;
+    }
+    // No event verb before: the first actor of the sentence that is not in a prepositional phrase.
+    for (std::size_t k = 0; k < m_.actors.size(); ++k) {
+      const auto& a = m_.actors[k];
+      if (a.end > v) break;
+      if (a.begin > begin_ && (tok_[a.begin - 1].key == "of" || tok_[a.begin - 1].key == "with")) continue;
+      return coordinated(static_cast<uint32_t>(k), false, begin_, v);
+    }
+    return subject(v);
+  }
+
+  // The first actor after token e, within the clause.
+  std::vector<uint32_t> object(uint32_t e) const {
+    uint32_t lim = right_limit();
+    for (std::size_t k = 0; k < m_.actors.size(); ++k) {
+      const auto& a = m_.actors[k];
+      if (a.begin < e) continue;
+      if (a.begin >= lim || a.begin - e > kMaxObjectDistance) return {};
+      for (uint32_t i = e; i < a.begin; ++i) {
+        if (cue("boundary", i) || cue("report", i)) return {};
+        // ", which …" / ", who …" open a relative clause about something else.
+        if (tok_[i].key == "which" || tok_[i].key == "who") return {};
+      }
+      // "by X" after an active verb is a means or an agent of something else, not the object.
+      if (a.begin > e && tok_[a.begin - 1].key == "by") continue;
+      return coordinated(static_cast<uint32_t>(k), false, begin_, lim);
+    }
+    return {};
+  }
+
+  // "by X" within a few tokens after e.
+  std::vector<uint32_t> by_agent(uint32_t e) const {
+    uint32_t lim = right_limit();
+    for (uint32_t i = e; i < lim && i < e + 6; ++i) {
+      if (tok_[i].key == "," || tok_[i].key == ";") break;
+      if (tok_[i].key == "by" || tok_[i].key == "par") {
+        uint32_t j = i + 1;
+        if (j < end_ && (tok_[j].key == "the" || tok_[j].key == "les" || tok_[j].key == "la" || tok_[j].key == "le")) ++j;
+        // allow "by its young militants" → the possessive's owner is resolved by the caller
+        for (uint32_t g = j; g < lim && g < j + 4; ++g) {
+          int k = mention_starting_at(g);
+          if (k >= 0) return coordinated(static_cast<uint32_t>(k), false, begin_, lim);
+        }
+        break;
+      }
+    }
+    return {};
+  }
+
+  void nominal(Arguments& a) const {
+    uint32_t lim_r = right_limit();
+    // "X's attack", "X's recent attack"
+    for (uint32_t k = p_.begin, n = 0; k > begin_ && n < 3; ++n) {
+      --k;
+      if (tok_[k].key == "'s") {
+        int m = mention_ending_at(k);
+        if (m >= 0) a.source = coordinated(static_cast<uint32_t>(m), true, begin_, p_.begin);
+        break;
+      }
+      if (!tok_[k].word) break;
+    }
+    // "clashes between X and Y"
+    if (p_.end < end_ && (tok_[p_.end].key == "between" || tok_[p_.end].key == "entre")) {
+      int m = mention_starting_at(p_.end + 1);
+      if (m < 0 && p_.end + 2 < end_ && tok_[p_.end + 1].key == "the") m = mention_starting_at(p_.end + 2);
+      if (m >= 0) {
+        auto group = coordinated(static_cast<uint32_t>(m), false, begin_, lim_r);
+        if (group.size() >= 2) {
+          a.source.assign(group.begin(), group.begin() + 1);
+          a.target.assign(group.begin() + 1, group.end());
+          return;
+        }
+      }
+    }
+    if (a.source.empty()) a.source = by_agent(p_.end);
+    a.target = object(p_.end);
+    // Sourceless noun: the subject of its clause ("the MNLA ceased its offensive following the
+    // capture of Douentza").
+    if (a.source.empty()) {
+      int k = nearest_left(p_.begin, left_limit());
+      if (k >= 0) a.source = coordinated(static_cast<uint32_t>(k), true, left_limit(), p_.begin);
+    }
+    // the object of "of" is the target of a nominal without one ("the capture of Douentza" has none)
+  }
+
+  const Lexicon& lex_;
+  const std::vector<Token>& tok_;
+  uint32_t begin_, end_;
+  const SentenceMentions& m_;
+  const std::vector<PredicateCandidate>& preds_;
+  std::size_t index_;
+  const Predicate& p_;
+};
+
+}  // namespace
+
+Arguments find_arguments(const Lexicon& lex, const std::vector<Token>& tokens, uint32_t begin, uint32_t end,
+                         const SentenceMentions& mentions, const std::vector<PredicateCandidate>& predicates,
+                         std::size_t index) {
+  return ArgumentFinder(lex, tokens, begin, end, mentions, predicates, index).run();
+}
+
+}  // namespace faultline::extract

@@ -1,0 +1,260 @@
+#include "extract/mentions.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace faultline::extract {
+namespace {
+
+using lexicon::Lexicon;
+using lexicon::NameEntry;
+using lexicon::NameKind;
+using text::Token;
+
+// Words after which a capital or a country name is a place, not a government.
+const std::unordered_set<std::string> kLocative = {
+    "in",       "at",        "near",     "outside", "inside", "across", "throughout", "within", "into",
+    "around",   "toward",    "towards",  "from",    "northern", "southern", "eastern", "western", "central",
+    "north",    "south",     "east",     "west",    "capital", "city",  "town",       "en",     "au",
+    "dans",     "a",         "vers",     "pres",    "across", "over",  "via",        "through", "entering"};
+
+// Words that cannot sit between a demonym and its agent noun ("Malian X soldiers").
+const std::unordered_set<std::string> kNoModifier = {
+    "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "are",
+    "was", "were", "has", "have", "had", "will", "would", "said", "says", "that", "which", "who", ",", ".",
+    ";", ":", "(", ")", "\"", "'s", "-", "le", "la", "les", "de", "des", "du", "et", "a", "qui", "que"};
+
+const std::unordered_set<std::string> kPronounsSingular = {"it", "its"};
+const std::unordered_set<std::string> kPronounsPerson = {"he", "she", "his", "her"};
+const std::unordered_set<std::string> kPronounsPlural = {"they", "their"};
+const std::unordered_set<std::string> kGroupNouns = {"group", "movement", "coalition", "organisation",
+                                                     "organization", "alliance", "front", "militia",
+                                                     "insurgency", "rebellion", "groupe", "mouvement"};
+const std::unordered_set<std::string> kAgreementNouns = {
+    "agreement", "agreements", "accord", "accords", "declaration", "process", "talks", "peace", "summit",
+    "conference", "protocol", "treaty", "charter", "format", "platform", "roadmap", "communique"};
+const std::unordered_set<std::string> kRegionWords = {"region", "regions", "area", "district", "province",
+                                                      "cercle", "circle", "commune", "region's"};
+
+class Finder {
+ public:
+  Finder(const Lexicon& lex, const std::vector<Token>& t, uint32_t begin, uint32_t end)
+      : lex_(lex), tok_(t), begin_(begin), end_(end) {}
+
+  SentenceMentions run() {
+    for (uint32_t i = begin_; i < end_;) i = step(i);
+    return std::move(out_);
+  }
+
+ private:
+  // Longest name match at i: its length and the entries it stands for.
+  uint32_t longest(uint32_t i, std::vector<NameEntry>& entries) const {
+    entries.clear();
+    if (i >= end_ || !tok_[i].word) return 0;
+    std::vector<lexicon::PhraseIndex::Match> matches;
+    lex_.names().match_at(tok_, i, end_, matches);
+    uint32_t best = 0;
+    for (const auto& m : matches) {
+      const NameEntry& e = lex_.name_entry(m.payload);
+      // Places and named actors must be written with a capital (or be an acronym).
+      if ((e.kind == NameKind::Place || e.kind == NameKind::Capital || e.kind == NameKind::CountryName) &&
+          !tok_[i].capitalized)
+        continue;
+      if (e.kind == NameKind::Actor && !tok_[i].capitalized && !tok_[i].number &&
+          lex_.actors()[e.ref].kind == "person")
+        continue;
+      if (m.length < best) break;
+      best = m.length;
+      entries.push_back(e);
+    }
+    return best;
+  }
+
+  static const NameEntry* find_kind(const std::vector<NameEntry>& entries, NameKind kind) {
+    for (const auto& e : entries)
+      if (e.kind == kind) return &e;
+    return nullptr;
+  }
+
+  bool locative_before(uint32_t i) const {
+    if (i == begin_) return false;
+    uint32_t p = i - 1;
+    if (tok_[p].key == "the" && p > begin_) --p;
+    if (tok_[p].key == "," && p > begin_ && tok_[p - 1].key == "capital") return true;
+    return kLocative.count(tok_[p].key) > 0;
+  }
+
+  uint32_t add_place(uint32_t i, uint32_t len, uint32_t place, uint32_t country) {
+    PlaceMention pm{i, i + len, place, country, false};
+    uint32_t j = i + len;
+    if (j < end_ && kRegionWords.count(tok_[j].key)) {
+      pm.region = true;
+      pm.end = ++j;
+    }
+    out_.places.push_back(pm);
+    return j;
+  }
+
+  // Agent or named actor following a country word: "Malian [deputy] minister", "Mali's army",
+  // "Russian Foreign Minister Sergey Lavrov".
+  uint32_t compose(uint32_t start, uint32_t after, uint32_t country) {
+    uint32_t j = after;
+    if (j < end_ && tok_[j].key == "'s") ++j;
+    std::vector<NameEntry> entries;
+    for (uint32_t k = j, skipped = 0; k < end_ && skipped <= 2; ++k) {
+      uint32_t len = longest(k, entries);
+      if (len) {
+        if (auto* a = find_kind(entries, NameKind::Actor)) {
+          ActorMention m{start, k + len, a->ref, kNone, country, Anaphor::None, false};
+          out_.actors.push_back(m);
+          return absorb_trailing_agent(out_.actors.back());
+        }
+        if (auto* g = find_kind(entries, NameKind::Agent)) {
+          ActorMention m{start, k + len, kNone, g->ref, country, Anaphor::None, false};
+          extend_agent(m);
+          out_.actors.push_back(m);
+          return m.end;
+        }
+        break;
+      }
+      if (kNoModifier.count(tok_[k].key) || !tok_[k].word) break;
+      ++skipped;
+    }
+    return kNone;
+  }
+
+  // After an agent: a further agent noun becomes the head ("military government"), a person's
+  // name makes it that person ("Foreign Minister Abdoulaye Diop").
+  void extend_agent(ActorMention& m) {
+    std::vector<NameEntry> entries;
+    for (int guard = 0; guard < 3 && m.end < end_; ++guard) {
+      uint32_t len = longest(m.end, entries);
+      if (!len) break;
+      if (auto* a = find_kind(entries, NameKind::Actor)) {
+        m.actor = a->ref;
+        m.end += len;
+        return;
+      }
+      if (auto* g = find_kind(entries, NameKind::Agent)) {
+        m.agent = g->ref;
+        m.end += len;
+        continue;
+      }
+      break;
+    }
+    // "members of the CMA", "a delegation of the MNLA": the named actor is who acts.
+    if (m.actor == kNone && m.country == kNone && m.end + 1 < end_ && tok_[m.end].key == "of") {
+      uint32_t k = m.end + 1;
+      if (k < end_ && tok_[k].key == "the") ++k;
+      uint32_t len = longest(k, entries);
+      if (auto* a = find_kind(entries, NameKind::Actor); a && len && lex_.actors()[a->ref].kind != "person") {
+        m.actor = a->ref;
+        m.agent = kNone;
+        m.end = k + len;
+        return;
+      }
+    }
+    // "the government of Mali", "the army of Mali"
+    if (m.country == kNone && m.end + 1 < end_ && (tok_[m.end].key == "of" || tok_[m.end].key == "du" ||
+                                                   tok_[m.end].key == "de")) {
+      uint32_t len = longest(m.end + 1, entries);
+      if (auto* c = find_kind(entries, NameKind::CountryName); c && len) {
+        m.country = c->ref;
+        m.end += 1 + len;
+      }
+    }
+  }
+
+  // "CMA members", "MNLA fighters", "the MNLA delegation": the agent noun is part of the mention.
+  uint32_t absorb_trailing_agent(ActorMention& m) {
+    std::vector<NameEntry> entries;
+    uint32_t len = longest(m.end, entries);
+    if (len && find_kind(entries, NameKind::Agent) && !find_kind(entries, NameKind::Actor)) m.end += len;
+    return m.end;
+  }
+
+  uint32_t step(uint32_t i) {
+    std::vector<NameEntry> entries;
+    uint32_t len = longest(i, entries);
+    if (!len) return anaphor(i);
+    if (auto* a = find_kind(entries, NameKind::Actor)) {
+      // A capital that is also a named actor's alias? Named actor wins unless locative.
+      if (auto* pl = find_kind(entries, NameKind::Place); pl && locative_before(i)) return add_place(i, len, pl->ref, kNone);
+      ActorMention m{i, i + len, a->ref, kNone, kNone, Anaphor::None, false};
+      out_.actors.push_back(m);
+      return absorb_trailing_agent(out_.actors.back());
+    }
+    if (auto* d = find_kind(entries, NameKind::Demonym)) {
+      uint32_t next = compose(i, i + len, d->ref);
+      if (next != kNone) return next;
+      // A plural people noun alone ("the Russians") stands for the state.
+      if (tok_[i + len - 1].key.back() == 's' && tok_[i].capitalized) {
+        out_.actors.push_back(ActorMention{i, i + len, kNone, kNone, d->ref, Anaphor::None, true});
+      }
+      return i + len;
+    }
+    const NameEntry* country = find_kind(entries, NameKind::CountryName);
+    const NameEntry* capital = find_kind(entries, NameKind::Capital);
+    const NameEntry* place = find_kind(entries, NameKind::Place);
+    if (country || capital) {
+      uint32_t c = country ? country->ref : capital->ref;
+      // "the Ouagadougou Agreement", "the Algiers accord": the city names the thing and the place.
+      if (capital && i + len < end_ && kAgreementNouns.count(tok_[i + len].key)) {
+        if (place) return add_place(i, len, place->ref, kNone);
+        return i + len;
+      }
+      if (locative_before(i)) {
+        if (place) return add_place(i, len, place->ref, kNone);
+        return add_place(i, len, kNone, c);
+      }
+      // "Mali's army", "Mali's Foreign Ministry"
+      if (i + len < end_ && tok_[i + len].key == "'s") {
+        uint32_t next = compose(i, i + len, c);
+        if (next != kNone) return next;
+      }
+      out_.actors.push_back(ActorMention{i, i + len, kNone, kNone, c, Anaphor::None, true});
+      return i + len;
+    }
+    if (auto* g = find_kind(entries, NameKind::Agent)) {
+      ActorMention m{i, i + len, kNone, g->ref, kNone, Anaphor::None, false};
+      extend_agent(m);
+      out_.actors.push_back(m);
+      return m.end;
+    }
+    if (place) return add_place(i, len, place->ref, kNone);
+    return i + 1;
+  }
+
+  uint32_t anaphor(uint32_t i) {
+    const auto& k = tok_[i].key;
+    Anaphor a = Anaphor::None;
+    uint32_t len = 1;
+    if (kPronounsPerson.count(k)) a = Anaphor::Person;
+    else if (kPronounsSingular.count(k)) a = Anaphor::Singular;
+    else if (kPronounsPlural.count(k)) a = Anaphor::Plural;
+    else if ((k == "the" || k == "this" || k == "le" || k == "ce") && i + 1 < end_ && kGroupNouns.count(tok_[i + 1].key)) {
+      a = Anaphor::Group;
+      len = 2;
+    }
+    if (a == Anaphor::None) return i + 1;
+    // "it is", "it was" as expletives are left alone.
+    if (a == Anaphor::Singular && k == "it" && i + 1 < end_ &&
+        (tok_[i + 1].key == "is" || tok_[i + 1].key == "was" || tok_[i + 1].key == "'s"))
+      return i + 1;
+    out_.actors.push_back(ActorMention{i, i + len, kNone, kNone, kNone, a, false});
+    return i + len;
+  }
+
+  const Lexicon& lex_;
+  const std::vector<Token>& tok_;
+  uint32_t begin_, end_;
+  SentenceMentions out_;
+};
+
+}  // namespace
+
+SentenceMentions find_mentions(const Lexicon& lex, const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
+  return Finder(lex, tokens, begin, end).run();
+}
+
+}  // namespace faultline::extract

@@ -1,0 +1,43 @@
+// Who and where a sentence names: actor mentions (named actors, persons, countries, composed
+// "demonym + agent" phrases, bare agents, anaphors) and place mentions.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "text/token.h"
+
+namespace faultline::extract {
+
+using lexicon::kNone;
+
+enum class Anaphor : uint8_t { None, Person, Singular, Plural, Group };
+
+struct ActorMention {
+  uint32_t begin = 0;  // token range [begin, end)
+  uint32_t end = 0;
+  uint32_t actor = kNone;    // a named actor (a person too)
+  uint32_t agent = kNone;    // a generic agent ("soldiers", "minister")
+  uint32_t country = kNone;  // the country attached ("Malian", "Mali's", "of Mali")
+  Anaphor anaphor = Anaphor::None;
+  bool metonym = false;  // a capital or country name standing for its government
+};
+
+struct PlaceMention {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t place = kNone;    // a gazetteer row
+  uint32_t country = kNone;  // a country named as a place ("in Mali")
+  bool region = false;       // "the Kidal region"
+};
+
+struct SentenceMentions {
+  std::vector<ActorMention> actors;  // in text order, not overlapping
+  std::vector<PlaceMention> places;
+};
+
+SentenceMentions find_mentions(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
+                               uint32_t begin, uint32_t end);
+
+}  // namespace faultline::extract

@@ -1,0 +1,139 @@
+#include "extract/predicates.h"
+
+#include <algorithm>
+
+namespace faultline::extract {
+namespace {
+
+using lexicon::Lexicon;
+using text::Token;
+
+bool ends_with(const std::string& s, const char* suffix) {
+  std::string_view x(suffix);
+  return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
+}
+
+bool overlaps_mention(const SentenceMentions& m, uint32_t b, uint32_t e) {
+  for (const auto& a : m.actors)
+    if (a.begin < e && b < a.end) return true;
+  for (const auto& p : m.places)
+    if (p.begin < e && b < p.end) return true;
+  return false;
+}
+
+class PredicateFinder {
+ public:
+  PredicateFinder(const Lexicon& lex, const std::vector<Token>& t, uint32_t begin, uint32_t end,
+                  const SentenceMentions& m)
+      : lex_(lex), tok_(t), begin_(begin), end_(end), mentions_(m) {}
+
+  std::vector<PredicateCandidate> run() {
+    std::vector<lexicon::PatternMatch> matches;
+    for (uint32_t i = begin_; i < end_; ++i) lex_.patterns().match_at(tok_, i, end_, matches);
+    // Most specific first: more matched words, then longer, then earlier.
+    std::sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
+      if (a.matched != b.matched) return a.matched > b.matched;
+      if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+      return a.begin < b.begin;
+    });
+    std::vector<bool> used(end_ - begin_, false);
+    std::vector<PredicateCandidate> out;
+    for (const auto& m : matches) {
+      bool free = true;
+      for (uint32_t k = m.begin; k < m.end && free; ++k) free = !used[k - begin_];
+      if (!free) continue;
+      uint32_t head = m.verb_token >= 0 ? static_cast<uint32_t>(m.verb_token) : m.begin;
+      if (overlaps_mention(mentions_, head, head + 1)) continue;
+      for (uint32_t k = m.begin; k < m.end; ++k) used[k - begin_] = true;
+      out.push_back(classify(m));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.predicate.begin < b.predicate.begin; });
+    bool question = end_ > begin_ && tok_[end_ - 1].key == "?";
+    for (auto& c : out)
+      if (question && c.suppressed == Suppression::None) c.suppressed = Suppression::Question;
+    return out;
+  }
+
+ private:
+  bool cue(const char* kind, uint32_t i) const { return i >= begin_ && i < end_ && lex_.cue(kind, tok_[i].key); }
+
+  PredicateCandidate classify(const lexicon::PatternMatch& m) {
+    PredicateCandidate c;
+    Predicate& p = c.predicate;
+    p.pattern = m.pattern;
+    p.begin = m.begin;
+    p.end = m.end;
+    p.verb = m.verb_token;
+    p.nominal = m.verb_token < 0;
+    uint32_t head = p.nominal ? m.begin : static_cast<uint32_t>(m.verb_token);
+    // A verb form after a determiner is a noun: "the attack", "its offensive", "Mali's request".
+    if (!p.nominal && head > begin_ && head == m.begin && cue("determiner", head - 1) && !ends_with(tok_[head].key, "ed")) {
+      p.nominal = true;
+      p.verb = -1;
+    }
+    if (!p.nominal) {
+      // Passive: a participle after a form of "be" ("was attacked", "has been seized"), or a
+      // participle followed by a by-agent ("the camp captured by the CSP").
+      if (m.participle) {
+        for (uint32_t k = head, n = 0; k > begin_ && n < 3; ++n) {
+          --k;
+          if (cue("be", k)) {
+            p.passive = true;
+            break;
+          }
+          if (cue("have", k)) break;
+          if (!tok_[k].word || tok_[k].capitalized) break;
+        }
+        if (!p.passive && m.end < end_ && tok_[m.end].key == "by" && !(head > begin_ && cue("have", head - 1)))
+          p.passive = true;
+      }
+      if (ends_with(tok_[head].key, "ing") && head > begin_ && cue("adverbial", head - 1)) p.participle_clause = true;
+    }
+    c.suppressed = suppression(p, head);
+    return c;
+  }
+
+  Suppression suppression(const Predicate& p, uint32_t head) const {
+    // The verb group before the head: up to three words back, stopping at punctuation or a name.
+    uint32_t start = p.nominal ? p.begin : head;
+    for (uint32_t k = start, n = 0; k > begin_ && n < 4; ++n) {
+      --k;
+      if (!tok_[k].word && tok_[k].key != "'s" && tok_[k].key != "n't" && tok_[k].key != "'ll") break;
+      if (cue("negation", k) || tok_[k].key == "n't") return Suppression::Negated;
+      if (!p.nominal && cue("modal", k)) return Suppression::Modal;
+      if (!p.nominal && tok_[k].key == "to" && n == 0) return Suppression::Infinitive;
+      if (!p.nominal && tok_[k].key == "to" && n == 1 && (cue("be", k + 1) || tok_[k + 1].key == "have"))
+        return Suppression::Infinitive;
+      if (p.nominal && n >= 1) break;
+    }
+    // French negation "ne … pas" around the auxiliary: "n'a pas attaqué".
+    for (uint32_t k = start; k > begin_ && start - k < 4;) {
+      --k;
+      if (tok_[k].key == "n'" || tok_[k].key == "ne") return Suppression::Negated;
+    }
+    // A denial governs what follows it in the sentence: "denied that its troops had attacked".
+    for (uint32_t k = begin_; k < start; ++k)
+      if (cue("denial", k) && start - k <= 14) return Suppression::Denied;
+    // A conditional clause: "if the rebels attack, …" (no comma between the cue and the verb).
+    for (uint32_t k = start; k > begin_ && start - k <= 10;) {
+      --k;
+      if (tok_[k].key == "," || tok_[k].key == ";") break;
+      if (cue("condition", k)) return Suppression::Conditional;
+    }
+    return Suppression::None;
+  }
+
+  const Lexicon& lex_;
+  const std::vector<Token>& tok_;
+  uint32_t begin_, end_;
+  const SentenceMentions& mentions_;
+};
+
+}  // namespace
+
+std::vector<PredicateCandidate> find_predicates(const Lexicon& lex, const std::vector<Token>& tokens, uint32_t begin,
+                                                uint32_t end, const SentenceMentions& mentions) {
+  return PredicateFinder(lex, tokens, begin, end, mentions).run();
+}
+
+}  // namespace faultline::extract

@@ -1,0 +1,35 @@
+// Event predicates: where a sentence uses the event vocabulary, with voice, negation and mood.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "extract/mentions.h"
+#include "lexicon/lexicon.h"
+
+namespace faultline::extract {
+
+struct Predicate {
+  uint32_t pattern = 0;
+  uint32_t begin = 0;  // token range of the matched pattern
+  uint32_t end = 0;
+  int32_t verb = -1;   // predicate verb token; -1 for a nominal predicate
+  bool nominal = false;
+  bool passive = false;
+  bool participle_clause = false;  // "..., killing 20" / "by attacking": subject of the main clause
+};
+
+// Why a matched predicate yields no event (kept for tests and --explain style diagnostics).
+enum class Suppression : uint8_t { None, Negated, Denied, Modal, Infinitive, Conditional, Question };
+
+struct PredicateCandidate {
+  Predicate predicate;
+  Suppression suppressed = Suppression::None;
+};
+
+// Finds the non-overlapping event predicates of tokens[begin, end), most specific pattern first,
+// and marks those the sentence negates, denies, puts in a modal or conditional mood, or asks about.
+std::vector<PredicateCandidate> find_predicates(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
+                                                uint32_t begin, uint32_t end, const SentenceMentions& mentions);
+
+}  // namespace faultline::extract

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Command-line tests of the faultline binary: options, bad input, the output contract, and the
+# end-to-end coding test on tests/data/e2e (text written for these tests).
+# Usage: run_cli_tests.sh FAULTLINE_BINARY REPO_ROOT
+set -uo pipefail
+bin=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+
+check() {  # check NAME CONDITION-COMMAND...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "ok   $name"
+  else
+    failed=$((failed + 1))
+    echo "FAIL $name"
+  fi
+}
+
+contains() { grep -q -- "$2" "$1"; }
+
+# --- options ---
+"$bin" --help >"$tmp/help" 2>&1
+check "help lists the code command" contains "$tmp/help" "code"
+"$bin" code --help >"$tmp/help" 2>&1
+check "code --help documents --date and --pack" bash -c "grep -q -- '--date' '$tmp/help' && grep -q -- '--pack' '$tmp/help'"
+"$bin" code --bogus </dev/null >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "unknown option fails" test $rc -ne 0
+check "unknown option is named" contains "$tmp/err" "bogus"
+"$bin" code --date 2021-02-31 "$tmp/none" >"$tmp/out" 2>"$tmp/err"
+check "impossible --date is refused" test $? -ne 0
+
+# --- input problems ---
+cat >"$tmp/docs.jsonl" <<'JSON'
+{"id": "a1", "date": "2023-11-16", "text": "Malian soldiers attacked the CMA in Kidal on Tuesday."}
+{"id": "a2", "text": "broken
+{"id": "a3", "date": "2023-11-16", "text": "The Malian army did not attack Kidal."}
+[1, 2]
+{"text": "no id here"}
+JSON
+"$bin" code "$tmp/docs.jsonl" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "broken JSON exits 1" test $rc -eq 1
+check "broken JSON names file and line" contains "$tmp/err" "docs.jsonl:2: error: broken JSON"
+check "non-object line is named" contains "$tmp/err" "docs.jsonl:4: error"
+check "missing id is named" contains "$tmp/err" "docs.jsonl:5: error: missing"
+check "good lines are still coded" contains "$tmp/out" '"doc":"a1"'
+check "negated sentence yields no event" bash -c "! grep -q '\"doc\":\"a3\"' '$tmp/out'"
+
+printf '{"id": "l1", "text": "Les soldats ont quitt\xe9 M\xe9naka."}\n' >"$tmp/latin1.jsonl"
+"$bin" code "$tmp/latin1.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "invalid UTF-8 is repaired with a warning naming the line" contains "$tmp/err" "latin1.jsonl:1: warning: invalid UTF-8"
+printf '{"id": "m1", "text": "Ã la Bashar, the MNLA attacked Ansongo."}\n' >"$tmp/moji.jsonl"
+"$bin" code "$tmp/moji.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "double-encoded UTF-8 is repaired and reported" contains "$tmp/err" "double-encoded"
+
+head -c 4096 /dev/urandom >"$tmp/junk.bin"
+printf '\0\0\0\0' >>"$tmp/junk.bin"
+"$bin" code "$tmp/junk.bin" >"$tmp/out" 2>"$tmp/err"
+check "binary input is refused with a message" bash -c "test $? -eq 1 && grep -q 'binary' '$tmp/err'"
+
+python3 -c "print('{\"id\":\"deep\",\"text\":' + '['*100000 + ']'*100000 + '}')" >"$tmp/deep.jsonl"
+"$bin" code "$tmp/deep.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "deeply nested JSON is refused, not a crash" bash -c "test $? -eq 1 && grep -q 'nested deeper' '$tmp/err'"
+
+: >"$tmp/empty.txt"
+"$bin" code "$tmp/empty.txt" >"$tmp/out" 2>"$tmp/err"
+check "empty file codes to nothing" bash -c "test $? -eq 0 && test ! -s '$tmp/out'"
+
+"$bin" code "$tmp/does-not-exist.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "missing file is named" bash -c "test $? -eq 1 && grep -q 'does-not-exist.jsonl: error: cannot open' '$tmp/err'"
+
+python3 -c "print('{\"id\":\"huge\",\"text\":\"' + 'word '*400000 + 'The MNLA attacked Kidal.\"}')" >"$tmp/huge.jsonl"
+"$bin" code "$tmp/huge.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "a 2 MB line is coded" test $? -eq 0
+
+# --- plain text and the output contract ---
+printf 'On Tuesday, Malian soldiers and Wagner mercenaries attacked CMA positions in Kidal, killing 14 fighters.\n' >"$tmp/kidal-report.txt"
+"$bin" code --date 2023-11-16 "$tmp/kidal-report.txt" >"$tmp/out" 2>"$tmp/err"
+check "plain text is coded with the file name as id" contains "$tmp/out" '"doc":"kidal-report"'
+python3 - "$tmp/out" >"$tmp/contract" 2>&1 <<'PY'
+import json, sys
+keys = ["doc", "sentence", "evidence", "type", "mode", "acled_type", "acled_subtype", "cameo", "date",
+        "date_precision", "actor1", "actor2", "location", "fatalities", "confidence"]
+ev = [json.loads(l) for l in open(sys.argv[1])]
+assert ev, "no events"
+for e in ev:
+    assert list(e.keys()) == keys, e.keys()
+    for a in e["actor1"] + e["actor2"]:
+        assert {"id", "name", "mention", "country", "sector"} <= set(a), a
+e = ev[0]
+assert e["type"] == "ASSAULT", e
+assert e["date"] == "2023-11-14", e["date"]
+assert e["location"]["name"] == "Kidal" and e["location"]["admin1"] == "Kidal", e["location"]
+assert e["fatalities"] == 14, e["fatalities"]
+ids = {a["id"] for a in e["actor1"]}
+assert {"MLI_MIL", "WAGNER"} <= ids, ids
+assert any(a["id"] == "CMA" for a in e["actor2"]), e["actor2"]
+print("contract ok")
+PY
+check "output follows the contract and codes the sentence right" contains "$tmp/contract" "contract ok"
+[ -s "$tmp/contract" ] && grep -v "contract ok" "$tmp/contract" | head -5
+
+# --- packs ---
+mkdir -p "$tmp/badpack"
+printf 'id\tname\tkind\tcountry\tsector\taliases\tnote\nX1\tSome Group\tgroup\tMLI\tREB\tSG\t\nX2\tOther\tgroup\tMALI\tREB\t\t\n' >"$tmp/badpack/actors.tsv"
+"$bin" code --pack "$tmp/badpack" "$tmp/kidal-report.txt" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+check "a bad pack file fails with status 2" test $rc -eq 2
+check "a bad pack file is named with its line" contains "$tmp/err" "badpack/actors.tsv:3"
+
+# --- end-to-end coding test on our own test set ---
+if [ -f "$root/tests/data/e2e/gold.jsonl" ]; then
+  "$bin" eval --json --gold "$root/tests/data/e2e/gold.jsonl" "$root/tests/data/e2e/docs.jsonl" >"$tmp/eval" 2>"$tmp/err"
+  cat "$tmp/eval"
+  python3 - "$tmp/eval" <<'PY' >"$tmp/e2e" 2>&1
+import json, sys
+r = json.load(open(sys.argv[1]))
+typed_f1 = r["typed_prf"][2]
+assert typed_f1 >= 0.70, f"typed F1 {typed_f1} below 0.70"
+print("e2e ok")
+PY
+  check "end-to-end typed F1 on tests/data/e2e ≥ 0.70" contains "$tmp/e2e" "e2e ok"
+  "$bin" code -q "$root/tests/data/e2e/docs.jsonl" >"$tmp/out"
+  python3 - "$root/tests/data/e2e/gold.jsonl" "$tmp/out" <<'PY' >"$tmp/none" 2>&1
+import json, sys, re
+def norm(s): return " ".join(re.sub(r"[^a-z0-9']+", " ", s.lower()).split())
+gold = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+pred = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
+bad = [g["quote"] for g in gold if g.get("none") and any(p["doc"] == g["doc"] and norm(g["quote"]) in norm(p["evidence"]) for p in pred)]
+assert not bad, bad
+print("none ok")
+PY
+  check "no event from negated, denied or hypothetical test sentences" contains "$tmp/none" "none ok"
+  grep -v "ok" "$tmp/none" | head -3
+fi
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
