@@ -15,7 +15,7 @@
 namespace faultline::cli {
 
 void PackOptions::add_to(CLI::App& cmd) {
-  cmd.add_option("--pack", extra, "Load another pack folder after the bundled ones (repeatable)")
+  cmd.add_option("--pack", extra, "Load another pack folder after the bundled ones (repeatable)")->allow_extra_args(false)
       ->check(CLI::ExistingDirectory);
   cmd.add_flag("--no-default-packs", no_default, "Do not load the bundled packs (core, geo, sahel)");
 }

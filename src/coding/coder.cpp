@@ -249,6 +249,14 @@ class DocumentCoder {
           e.location = discourse_.place;
           e.location->inferred = true;
         }
+        // "visited Bamako": the capital is both the host government and the place.
+        if (!e.location && e.type == "CONSULT")
+          for (uint32_t t : args.target)
+            if (sm.actors[t].place != kNone) {
+              extract::PlaceMention pm{sm.actors[t].begin, sm.actors[t].end, sm.actors[t].place, kNone, false};
+              e.location = location_of(pm);
+              break;
+            }
         if (pred.nominal && e.actor1.empty()) inherit_actors(e, si);
         if (e.actor1.empty() && e.actor2.empty()) continue;
         // A visit or talks abroad with no one named: the host state is the counterpart.

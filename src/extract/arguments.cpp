@@ -255,9 +255,11 @@ class ArgumentFinder {
       if (!tok_[k].word) break;
     }
     // "clashes between X and Y"
-    if (p_.end < end_ && (tok_[p_.end].key == "between" || tok_[p_.end].key == "entre")) {
-      int m = mention_starting_at(p_.end + 1);
-      if (m < 0 && p_.end + 2 < end_ && tok_[p_.end + 1].key == "the") m = mention_starting_at(p_.end + 2);
+    auto is_between = [&](uint32_t i) { return i < end_ && (tok_[i].key == "between" || tok_[i].key == "entre"); };
+    uint32_t after = is_between(p_.end - 1) ? p_.end : is_between(p_.end) ? p_.end + 1 : 0;
+    if (after) {
+      int m = mention_starting_at(after);
+      if (m < 0 && after + 1 < end_ && tok_[after].key == "the") m = mention_starting_at(after + 1);
       if (m >= 0) {
         auto group = coordinated(static_cast<uint32_t>(m), false, begin_, lim_r);
         if (group.size() >= 2) {

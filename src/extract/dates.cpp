@@ -94,6 +94,8 @@ class Scanner {
       if (try_at(i, m) && m.date.known()) {
         classify(m);
         out.push_back(m);
+        // Later dates of the same sentence read against this one ("In 2012 … on June 28th").
+        if (m.role == DateRole::Event) ctx_.narrative = m.date;
         i = m.end;
       } else {
         ++i;
@@ -329,7 +331,7 @@ class Scanner {
 
   const std::vector<Token>& tok_;
   uint32_t begin_, end_;
-  const DateContext& ctx_;
+  DateContext ctx_;
 };
 
 }  // namespace

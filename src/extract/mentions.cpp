@@ -213,6 +213,7 @@ class Finder {
         if (next != kNone) return next;
       }
       out_.actors.push_back(ActorMention{i, i + len, kNone, kNone, c, Anaphor::None, true});
+      if (capital && place) out_.actors.back().place = place->ref;
       return i + len;
     }
     if (auto* g = find_kind(entries, NameKind::Agent)) {

@@ -22,6 +22,7 @@ struct ActorMention {
   uint32_t country = kNone;  // the country attached ("Malian", "Mali's", "of Mali")
   Anaphor anaphor = Anaphor::None;
   bool metonym = false;  // a capital or country name standing for its government
+  uint32_t place = kNone;  // for a capital standing for its government: the city itself
 };
 
 struct PlaceMention {

@@ -1,0 +1,181 @@
+// Behaviour of the coder on sentences written for these tests, with a small fixture pack
+// (tests/data/packs/mini) and the bundled clause cues.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "coding/coder.h"
+#include "extract/dates.h"
+#include "lexicon/lexicon.h"
+#include "lexicon/tsv_file.h"
+
+using namespace faultline;
+namespace fs = std::filesystem;
+
+namespace {
+
+const lexicon::Lexicon& lex() {
+  static const lexicon::Lexicon l = [] {
+    fs::path cues = fs::temp_directory_path() / "faultline_test_cues";
+    fs::create_directories(cues);
+    fs::copy_file(fs::path(FAULTLINE_PACK_DIR) / "core" / "cues.tsv", cues / "cues.tsv",
+                  fs::copy_options::overwrite_existing);
+    return lexicon::Lexicon::load({std::string(FAULTLINE_TEST_DATA) + "/packs/mini", cues.string()});
+  }();
+  return l;
+}
+
+std::vector<coding::CodedEvent> code(const std::string& text, const std::string& date = "2023-11-16") {
+  coding::Document d;
+  d.id = "t";
+  d.text = text;
+  d.date = date;
+  return coding::Coder(lex()).code(d);
+}
+
+std::vector<std::string> ids(const std::vector<coding::CodedActor>& actors) {
+  std::vector<std::string> out;
+  for (const auto& a : actors) out.push_back(a.id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST(Coder, ActiveVoiceSubjectAndObject) {
+  auto ev = code("Malian soldiers attacked the MNLA in Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "ASSAULT");
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MNLA"});
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Kidal");
+  EXPECT_EQ(ev[0].acled_type, "Battles");
+}
+
+TEST(Coder, PassiveVoiceSwapsRoles) {
+  auto ev = code("The MNLA was attacked by Wagner mercenaries near Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"WAGNER"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MNLA"});
+}
+
+TEST(Coder, CoordinatedActorsActTogether) {
+  auto ev = code("The MNLA and Ansar Dine attacked Malian troops.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), (Ids{"ANSAR_DINE", "MNLA"}));
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_MIL"});
+}
+
+TEST(Coder, ParentheticalDoesNotBecomeTheSubject) {
+  auto ev = code("A delegation of the MNLA, led by Ag Ghali, met with Lavrov in Moscow.", "2012-05-01");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "CONSULT");
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"LAVROV"});
+  EXPECT_EQ(ev[0].location->name, "Moscow");
+}
+
+TEST(Coder, ReportedSpeechCodesTheReportedEvent) {
+  auto ev = code("The UN said that the junta accused the CMA.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "ACCUSE");
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_GOV"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CMA"});
+}
+
+TEST(Coder, NegatedDeniedModalAndConditionalSentencesYieldNothing) {
+  EXPECT_TRUE(code("Malian soldiers did not attack the MNLA.").empty());
+  EXPECT_TRUE(code("The junta denied the deployment of Wagner mercenaries.").empty());
+  EXPECT_TRUE(code("The MNLA could attack Kidal.").empty());
+  EXPECT_TRUE(code("If the MNLA attacks Gao, the army will respond.").empty());
+  EXPECT_TRUE(code("Did the MNLA attack Gao?").empty());
+}
+
+TEST(Coder, InfinitiveIsNotAnEventButItsGovernorIs) {
+  auto ev = code("The CMA threatened to attack Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "THREATEN");
+}
+
+TEST(Coder, PersonsActForTheirOrganisationAtTheEventDate) {
+  auto before = code("In 2013, Ag Ghali attacked Malian troops.", "2013-05-01");
+  ASSERT_EQ(before.size(), 1u);
+  EXPECT_EQ(before[0].actor1[0].affiliation, "Ansar Dine");
+  auto after = code("In 2019, Ag Ghali attacked Malian troops.", "2019-05-01");
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].actor1[0].affiliation, "Jama'at Nasr al-Islam wal Muslimin");
+}
+
+TEST(Coder, EventDateIsTheEventsNotThePublicationDate) {
+  auto ev = code("On Tuesday, Malian soldiers captured Kidal.");  // published Thursday 2023-11-16
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(extract::format_date(ev[0].date), "2023-11-14");
+  ev = code("The MNLA took control of Gao in April 2012. In June, the MNLA attacked Timbuktu.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(extract::format_date(ev[0].date), "2012-04");
+  EXPECT_EQ(extract::format_date(ev[1].date), "2012-06");
+}
+
+TEST(Coder, CoordinatedPlacesGiveOneEventEach) {
+  auto ev = code("In 2012 the MNLA captured Timbuktu on June 28th and Gao on November 28th.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].location->name, "Timbuktu");
+  EXPECT_EQ(extract::format_date(ev[0].date), "2012-06-28");
+  EXPECT_EQ(ev[1].location->name, "Gao");
+  EXPECT_EQ(extract::format_date(ev[1].date), "2012-11-28");
+}
+
+TEST(Coder, NominalEventsFindTheirArguments) {
+  auto ev = code("Clashes between the CMA and Malian troops broke out.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"CMA"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_MIL"});
+}
+
+TEST(Coder, SourcelessNounContinuesThePreviousEvent) {
+  auto ev = code("The MNLA attacked Malian troops in Kidal. Attacks on Gao followed.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"MNLA"});
+  EXPECT_EQ(ev[1].location->name, "Gao");
+}
+
+TEST(Coder, FatalitiesAndParticipleClauses) {
+  auto ev = code("Malian soldiers attacked the MNLA in Gao, killing 14 villagers.");
+  ASSERT_GE(ev.size(), 1u);
+  EXPECT_EQ(ev[0].fatalities, 14);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+}
+
+TEST(Coder, VisitAbroadHasTheHostStateAsCounterpart) {
+  auto ev = code("Lavrov visited Bamako on Monday.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_GOV"});
+  EXPECT_EQ(ev[0].location->name, "Bamako");
+}
+
+TEST(Lexicon, BadPackFilesNameFileAndLine) {
+  fs::path dir = fs::temp_directory_path() / "faultline_bad_pack";
+  fs::create_directories(dir);
+  {
+    std::ofstream f(dir / "events.tsv");
+    f << "type\tmode\tcameo\tpattern\tnote\nASSAULT\t\t190\t{attack}\t\nATTACK\t\t190\t{raid}\t\n";
+  }
+  try {
+    lexicon::Lexicon::load({dir.string()});
+    FAIL() << "expected a PackError";
+  } catch (const lexicon::PackError& e) {
+    EXPECT_EQ(e.line(), 3u);
+    EXPECT_NE(std::string(e.what()).find("unknown PLOVER type"), std::string::npos);
+  }
+  {
+    std::ofstream f(dir / "events.tsv");
+    f << "type\tpattern\nASSAULT\t{attack}\n";
+  }
+  EXPECT_THROW(lexicon::Lexicon::load({dir.string()}), lexicon::PackError);
+  fs::remove_all(dir);
+}
