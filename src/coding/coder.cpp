@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "extract/arguments.h"
+#include "extract/citations.h"
 #include "extract/dates.h"
 #include "extract/fatalities.h"
 #include "extract/locations.h"
@@ -26,6 +27,8 @@ using lexicon::PartialDate;
 // Sectors of state institutions: a bare "the army" or "the government" belongs to the state the
 // document is about.
 const std::unordered_set<std::string> kStateSectors = {"GOV", "MIL", "POL", "LEG", "JUD"};
+// PLOVER types whose parties act together; with no recipient named, the first party is actor1.
+const std::unordered_set<std::string> kMutualTypes = {"AGREE", "CONSULT", "COOPERATE"};
 // Types whose events happen at one place each: coordinated places make one event per place.
 const std::unordered_set<std::string> kPerPlaceTypes = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"};
 
@@ -52,6 +55,7 @@ bool overlap(const std::vector<CodedActor>& a, const std::vector<CodedActor>& b)
 // What the document has said so far, for anaphors and implicit arguments.
 struct Discourse {
   std::optional<CodedActor> person, singular, plural, group;
+  std::optional<CodedActor> speaker;  // who the current sentence quotes
   std::optional<CodedLocation> place;
   uint32_t place_paragraph = 0;
   std::vector<std::pair<uint32_t, CodedEvent>> recent;  // sentence index, event
@@ -59,14 +63,22 @@ struct Discourse {
 
 class DocumentCoder {
  public:
-  DocumentCoder(const Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {}
+  DocumentCoder(const Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {
+    for (uint32_t i = 0; i < lex_.agents().size(); ++i)
+      if (lex_.agents()[i].id == "PROTESTERS") protesters_ = i;
+  }
 
   std::vector<CodedEvent> run() {
     tokens_ = text::tokenize(doc_.text);
     sentences_ = text::split_sentences(doc_.text, tokens_);
     mentions_.reserve(sentences_.size());
-    for (const auto& s : sentences_)
+    citations_.reserve(sentences_.size());
+    for (const auto& s : sentences_) {
+      citations_.push_back(extract::find_citations(tokens_, s.first_token, s.end_token));
       mentions_.push_back(extract::find_mentions(lex_, tokens_, s.first_token, s.end_token));
+      drop_cited(citations_.back(), mentions_.back().actors);
+      drop_cited(citations_.back(), mentions_.back().places);
+    }
     home_country_ = dominant_country();
     if (auto d = lexicon::parse_partial_date(doc_.date)) context_.publication = *d;
     std::vector<CodedEvent> out;
@@ -75,6 +87,17 @@ class DocumentCoder {
   }
 
  private:
+  // Removes the items (anything with token range begin/end) that lie inside a citation.
+  template <typename T>
+  static void drop_cited(const std::vector<std::pair<uint32_t, uint32_t>>& cites, std::vector<T>& items) {
+    if (cites.empty()) return;
+    std::erase_if(items, [&](const T& x) {
+      for (auto [b, e] : cites)
+        if (x.begin >= b && x.end <= e) return true;
+      return false;
+    });
+  }
+
   // The country the document is most about: most often named, as a country, demonym or actor.
   uint32_t dominant_country() const {
     std::map<uint32_t, int> counts;
@@ -122,6 +145,7 @@ class DocumentCoder {
         case Anaphor::Singular: slot = &discourse_.singular; break;
         case Anaphor::Plural: slot = &discourse_.plural; break;
         case Anaphor::Group: slot = &discourse_.group; break;
+        case Anaphor::Speaker: slot = &discourse_.speaker; break;
         default: break;
       }
       if (!slot || !*slot) return std::nullopt;
@@ -216,7 +240,9 @@ class DocumentCoder {
     const auto& s = sentences_[si];
     const SentenceMentions& sm = mentions_[si];
     auto dates = extract::find_dates(tokens_, s.first_token, s.end_token, context_);
+    drop_cited(citations_[si], dates);
     auto preds = extract::find_predicates(lex_, tokens_, s.first_token, s.end_token, sm);
+    if (auto who = speaker(si, dates)) discourse_.speaker = who;
     std::vector<CodedEvent> events;
     for (std::size_t pi = 0; pi < preds.size(); ++pi) {
       if (preds[pi].suppressed != extract::Suppression::None) continue;
@@ -258,6 +284,19 @@ class DocumentCoder {
               break;
             }
         if (pred.nominal && e.actor1.empty()) inherit_actors(e, si);
+        // Forming or merging into a group: the parties act together; what they form is no recipient.
+        // ("merged with X" keeps X: a partner, not a product).
+        if (e.mode == "merge" && !e.actor1.empty() && tokens_[pred.end - 1].key != "with") e.actor2.clear();
+        // Mutual acts ("X and Y signed an accord", "held talks"): the first party acts, the others receive.
+        else if (kMutualTypes.count(e.type) && e.actor2.empty() && e.actor1.size() >= 2) {
+          e.actor2.assign(std::make_move_iterator(e.actor1.begin() + 1), std::make_move_iterator(e.actor1.end()));
+          e.actor1.resize(1);
+        }
+        // "Thousands protested in Bamako": whoever protests unnamed is protesters.
+        if (e.type == "PROTEST" && e.actor1.empty() && protesters_ != kNone) {
+          const auto& ag = lex_.agents()[protesters_];
+          e.actor1.push_back(CodedActor{ag.id, ag.without_country, slice(pred.begin, pred.end), "", "", ag.sector});
+        }
         if (e.actor1.empty() && e.actor2.empty()) continue;
         // A visit or talks abroad with no one named: the host state is the counterpart.
         if (e.type == "CONSULT" && e.actor2.empty() && e.location && !e.location->country.empty() &&
@@ -288,6 +327,24 @@ class DocumentCoder {
     update_discourse(si, dates);
   }
 
+  // Whom the sentence quotes: the named actor next to a reporting verb — "…,” Tine said.",
+  // "said Tine", "Lavrov told reporters: …".
+  std::optional<CodedActor> speaker(uint32_t si, const std::vector<extract::DateMention>& dates) const {
+    const auto& s = sentences_[si];
+    const auto& sm = mentions_[si];
+    for (uint32_t r = s.first_token; r < s.end_token; ++r) {
+      if (!lex_.cue("report", tokens_[r].key)) continue;
+      for (const auto& m : sm.actors) {
+        if (m.anaphor != Anaphor::None) continue;
+        if (m.end == r || m.begin == r + 1) {
+          auto date = dates.empty() ? (context_.narrative.known() ? context_.narrative : context_.publication) : dates.front().date;
+          return resolve(m, date);
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
   // A noun with no one named ("Attacks on military posts … followed") continues the last event of
   // the same type in the previous two sentences.
   void inherit_actors(CodedEvent& e, uint32_t si) const {
@@ -307,9 +364,12 @@ class DocumentCoder {
         auto& a = events[i];
         auto& b = events[j];
         bool same_place = (!a.location && !b.location) || (a.location && b.location && a.location->name == b.location->name) ||
-                          (a.location && a.location->inferred) || (b.location && b.location->inferred);
+                          (a.location && a.location->inferred) || (b.location && b.location->inferred) ||
+                          (a.location && b.location && a.location->country == b.location->country &&
+                           (a.location->admin1.empty() || b.location->admin1.empty()));
         bool actors = overlap(a.actor1, b.actor1) || a.actor1.empty() || b.actor1.empty();
-        if (a.type == b.type && same_place && actors) {
+        bool same_date = a.date.year == b.date.year && a.date.month == b.date.month && a.date.day == b.date.day;
+        if (a.type == b.type && same_place && actors && same_date) {
           add_unique(a.actor1, b.actor1);
           add_unique(a.actor2, b.actor2);
           std::erase_if(a.actor2, [&](const CodedActor& x) {
@@ -317,6 +377,9 @@ class DocumentCoder {
           });
           if (!a.fatalities) a.fatalities = b.fatalities;
           if ((!a.location || a.location->inferred) && b.location && !b.location->inferred) a.location = b.location;
+          // the more precise place wins: "Aguelhok" over "northern Mali"
+          if (a.location && b.location && !b.location->inferred && a.location->admin1.empty() && !b.location->admin1.empty())
+            a.location = b.location;
           a.confidence = std::max(a.confidence, b.confidence);
           events.erase(events.begin() + static_cast<std::ptrdiff_t>(j));
         } else {
@@ -336,14 +399,22 @@ class DocumentCoder {
     return std::min(c, 0.95);
   }
 
+  bool after_publication(const PartialDate& d) const {
+    return context_.publication.known() && d.first_key() > context_.publication.last_key();
+  }
+
   void update_discourse(uint32_t si, const std::vector<extract::DateMention>& dates) {
     const auto& s = sentences_[si];
     const auto& sm = mentions_[si];
     PartialDate date = context_.narrative.known() ? context_.narrative : context_.publication;
     for (const auto& d : dates)
       if (d.role == extract::DateRole::Event) date = d.date;
+    ++context_.narrative_age;
     for (const auto& d : dates)
-      if (d.role == extract::DateRole::Event) context_.narrative = d.date;
+      if (d.role == extract::DateRole::Event && !after_publication(d.date)) {
+        context_.narrative = d.date;
+        context_.narrative_age = 0;
+      }
     for (const auto& m : sm.actors) {
       if (m.anaphor != Anaphor::None) continue;
       auto a = resolve(m, date);
@@ -374,6 +445,8 @@ class DocumentCoder {
   std::vector<text::Token> tokens_;
   std::vector<text::Sentence> sentences_;
   std::vector<SentenceMentions> mentions_;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> citations_;  // per sentence
+  uint32_t protesters_ = kNone;  // the agent row "PROTESTERS", when a pack has it
   uint32_t home_country_ = kNone;
   extract::DateContext context_;
   Discourse discourse_;

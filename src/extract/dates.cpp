@@ -95,7 +95,10 @@ class Scanner {
         classify(m);
         out.push_back(m);
         // Later dates of the same sentence read against this one ("In 2012 … on June 28th").
-        if (m.role == DateRole::Event) ctx_.narrative = m.date;
+        if (m.role == DateRole::Event && !future(m.date)) {
+          ctx_.narrative = m.date;
+          ctx_.narrative_age = 0;
+        }
         i = m.end;
       } else {
         ++i;
@@ -119,12 +122,21 @@ class Scanner {
   uint32_t skip_dot(uint32_t i) const { return (i < end_ && tok_[i].key == ".") ? i + 1 : i; }
   uint32_t skip_comma(uint32_t i) const { return (i < end_ && tok_[i].key == ",") ? i + 1 : i; }
 
+  // A date after the publication date is a plan or a deadline, never the story's current time.
+  bool future(const PartialDate& d) const {
+    return ctx_.publication.known() && d.first_key() > ctx_.publication.last_key();
+  }
+
   PartialDate narrative() const { return ctx_.narrative.known() ? ctx_.narrative : ctx_.publication; }
 
   // The year of a month named without one: the narrative's year, or for news (no narrative date
   // yet) the latest such month not after publication.
   int year_for_month(int month) const {
-    if (ctx_.narrative.known()) return ctx_.narrative.year;
+    // A month or day named without a year follows the story's recent dates; in news, a story date
+    // stated long ago (background) gives way to the publication date.
+    constexpr uint32_t kNarrativeSpan = 4;
+    if (ctx_.narrative.known() && (ctx_.narrative_age <= kNarrativeSpan || !ctx_.publication.known()))
+      return ctx_.narrative.year;
     const auto& p = ctx_.publication;
     if (!p.known()) return 0;
     return (p.month && month > p.month) ? p.year - 1 : p.year;
@@ -268,7 +280,8 @@ class Scanner {
       return true;
     };
     if (is(i, {"yesterday", "hier"}) && pub.day) return set(from_days(to_days(pub) - std::chrono::days{1}), i + 1);
-    if (is(i, {"today", "aujourd'hui"}) && pub.day) return set(pub, i + 1);
+    if (is(i, {"today", "aujourd'hui", "currently", "actuellement"}) && pub.day) return set(pub, i + 1);
+    if (is(i, {"at"}) && is(i + 1, {"present"}) && pub.day) return set(pub, i + 2);
     if (is(i, {"tonight", "overnight"}) && pub.day) return set(pub, i + 1);
     PartialDate n = narrative();
     // "last month|week|year", "this month", "earlier this month", "next month"
@@ -312,17 +325,36 @@ class Scanner {
                                               "debut", "fin", "mi", "au", "courant"}))
       --before;
     uint32_t prev = before > begin_ ? before - 1 : end_;
-    if (prev != end_ && is(prev, {"since", "until", "till", "depuis", "jusqu'en", "jusqu'au", "before", "avant"})) {
+    // "since at least 2019", "until as late as 2021"
+    if (prev != end_ && prev >= begin_ + 2 && is(prev, {"least", "late", "early"}) && is(prev - 1, {"at", "as"}))
+      prev = prev >= begin_ + 3 && is(prev - 2, {"as"}) ? prev - 3 : prev - 2;
+    if (prev != end_ && is(prev, {"since", "until", "till", "depuis", "jusqu'en", "jusqu'au", "before", "avant",
+                                  "into", "through"})) {
       m.role = DateRole::LowerBound;
       return;
     }
-    // A bare year directly before a word that is no preposition names a thing: "the 2015 accord".
+    // "from March to May 2022": the second date closes a range that the first opened.
+    if (prev != end_ && is(prev, {"to", "a"})) {
+      for (uint32_t k = prev; k > begin_ && prev - k < 8; --k)
+        if (is(k - 1, {"from", "de", "du"})) {
+          m.role = DateRole::LowerBound;
+          return;
+        }
+    }
+    // A bare year directly before a word that is no preposition names a thing: "the 2015 accord";
+    // so does any date between "the" and a noun: "the July 28, 2013 presidential election".
     bool bare_year = m.end == m.begin + 1 && m.date.month == 0 && year_of(tok_[m.begin]);
-    if (bare_year && m.end < end_) {
+    bool after_article = m.begin > begin_ && is(m.begin - 1, {"the", "its", "their", "le", "la", "les"});
+    if ((bare_year || after_article) && m.end < end_) {
       const Token& next = tok_[m.end];
       static const char* kFollowers[] = {",", ".", ";", ":", ")", "and", "or", "to", "when", "after", "before",
                                           "as", "the", "a", "in", "on", "at", "with", "by", "for", "from",
-                                          "-", "that", "which", "while", "until", "et", "ou", "lorsque", "quand"};
+                                          "-", "that", "which", "while", "until", "et", "ou", "lorsque", "quand",
+                                          "into", "against", "over", "under", "during", "through", "amid",
+                                          "despite", "following", "but", "then", "because", "since", "so",
+                                          "alone", "only", "onwards", "onward", "its", "their", "his", "her",
+                                          "this", "these", "those", "an", "they", "it", "he", "she", "we",
+                                          "all", "both", "most", "many", "some", "several", "also"};
       bool ok = false;
       for (auto* f : kFollowers) ok = ok || next.key == f;
       if (!ok && next.word && !next.number) m.role = DateRole::Attributive;

@@ -29,6 +29,7 @@ struct DateMention {
 struct DateContext {
   PartialDate publication;  // the document's date; "yesterday", "last month", "on Tuesday"
   PartialDate narrative;    // the latest date the text stated; "in December", "later that year"
+  uint32_t narrative_age = 0;  // sentences since the narrative date was stated
 };
 
 // Finds the date expressions among tokens[begin, end): absolute ("March 14, 2014", "14 mars 2014",

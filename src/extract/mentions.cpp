@@ -1,6 +1,7 @@
 #include "extract/mentions.h"
 
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace faultline::extract {
@@ -12,6 +13,11 @@ using lexicon::NameKind;
 using text::Token;
 
 // Words after which a capital or a country name is a place, not a government.
+// Nouns whose "of" complement is a place: "the border area of Mali", "parts of Niger".
+const std::unordered_set<std::string> kPlaceNouns = {
+    "area", "areas", "region", "regions", "zone", "zones", "part", "parts", "border", "borders", "outskirts",
+    "suburbs", "north", "south", "east", "west", "centre", "center", "heart", "territory", "province",
+    "district", "countryside", "streets", "capital", "city", "town", "village"};
 const std::unordered_set<std::string> kLocative = {
     "in",       "at",        "near",     "outside", "inside", "across", "throughout", "within", "into",
     "around",   "toward",    "towards",  "from",    "northern", "southern", "eastern", "western", "central",
@@ -29,7 +35,12 @@ const std::unordered_set<std::string> kPronounsPerson = {"he", "she", "his", "he
 const std::unordered_set<std::string> kPronounsPlural = {"they", "their"};
 const std::unordered_set<std::string> kGroupNouns = {"group", "movement", "coalition", "organisation",
                                                      "organization", "alliance", "front", "militia",
-                                                     "insurgency", "rebellion", "groupe", "mouvement"};
+                                                     "groupe", "mouvement"};
+// Possessive determiners: "its fighters" is the group acting, "its stronghold" is no actor at all.
+const std::unordered_set<std::string> kPossessives = {"his", "its", "their"};
+// After "her", these show an object pronoun ("arrested her in Gao"), not a possessive.
+const std::unordered_set<std::string> kAfterObjectPronoun = {"to", "in", "on", "at", "for", "with", "and", "from",
+                                                             "by", "after", "before", "as", "while"};
 const std::unordered_set<std::string> kAgreementNouns = {
     "agreement", "agreements", "accord", "accords", "declaration", "process", "talks", "peace", "summit",
     "conference", "protocol", "treaty", "charter", "format", "platform", "roadmap", "communique"};
@@ -70,10 +81,35 @@ class Finder {
     return best;
   }
 
-  static const NameEntry* find_kind(const std::vector<NameEntry>& entries, NameKind kind) {
+  const NameEntry* find_kind(const std::vector<NameEntry>& entries, NameKind kind) const {
+    if (kind == NameKind::Place) return best_place(entries);
     for (const auto& e : entries)
       if (e.kind == kind) return &e;
     return nullptr;
+  }
+
+  // Many places share a name ("Gao" is a Malian city and villages in Niger and Burkina Faso):
+  // the most prominent one wins — by kind, then population.
+  const NameEntry* best_place(const std::vector<NameEntry>& entries) const {
+    const NameEntry* best = nullptr;
+    std::pair<int, uint64_t> best_rank{-1, 0};
+    for (const auto& e : entries) {
+      if (e.kind != NameKind::Place) continue;
+      const auto& pl = lex_.places()[e.ref];
+      std::pair<int, uint64_t> rank{place_kind_rank(pl.kind), pl.population};
+      if (!best || rank > best_rank) {
+        best = &e;
+        best_rank = rank;
+      }
+    }
+    return best;
+  }
+
+  static int place_kind_rank(const std::string& kind) {
+    static const std::unordered_map<std::string, int> rank{
+        {"country", 8}, {"capital", 7}, {"admin1", 6}, {"city", 5}, {"town", 4}, {"admin2", 3}, {"village", 2}, {"area", 1}};
+    auto it = rank.find(kind);
+    return it == rank.end() ? 0 : it->second;
   }
 
   bool locative_before(uint32_t i) const {
@@ -81,6 +117,12 @@ class Finder {
     uint32_t p = i - 1;
     if (tok_[p].key == "the" && p > begin_) --p;
     if (tok_[p].key == "," && p > begin_ && tok_[p - 1].key == "capital") return true;
+    // "the tri-border area of Mali, Niger and Burkina Faso": places of a place noun.
+    if (tok_[p].key == "of" && p > begin_ && kPlaceNouns.count(tok_[p - 1].key)) return true;
+    // "in Kidal, Gao and Timbuktu": a place coordinated with the place just before it.
+    if ((tok_[p].key == "," || tok_[p].key == "and" || tok_[p].key == "et") && !out_.places.empty() &&
+        (out_.places.back().end == p || (out_.places.back().end + 1 == p && tok_[p - 1].key == ",")))
+      return true;
     return kLocative.count(tok_[p].key) > 0;
   }
 
@@ -217,6 +259,8 @@ class Finder {
       return i + len;
     }
     if (auto* g = find_kind(entries, NameKind::Agent)) {
+      // "military cooperation", "police vehicles": an agent word used as an adjective names no one.
+      if (i + len < end_ && lex_.cue("agent_as_modifier", tok_[i + len].key)) return i + len;
       ActorMention m{i, i + len, kNone, g->ref, kNone, Anaphor::None, false};
       extend_agent(m);
       out_.actors.push_back(m);
@@ -230,7 +274,8 @@ class Finder {
     const auto& k = tok_[i].key;
     Anaphor a = Anaphor::None;
     uint32_t len = 1;
-    if (kPronounsPerson.count(k)) a = Anaphor::Person;
+    if (k == "i" || k == "we") a = Anaphor::Speaker;
+    else if (kPronounsPerson.count(k)) a = Anaphor::Person;
     else if (kPronounsSingular.count(k)) a = Anaphor::Singular;
     else if (kPronounsPlural.count(k)) a = Anaphor::Plural;
     else if ((k == "the" || k == "this" || k == "le" || k == "ce") && i + 1 < end_ && kGroupNouns.count(tok_[i + 1].key)) {
@@ -238,6 +283,21 @@ class Finder {
       len = 2;
     }
     if (a == Anaphor::None) return i + 1;
+    bool possessive = kPossessives.count(k) ||
+                      (k == "her" && i + 1 < end_ && tok_[i + 1].word && !kAfterObjectPronoun.count(tok_[i + 1].key));
+    if (possessive) {
+      // Only "its fighters", "their [own] troops": the agent noun makes the possessor the actor.
+      std::vector<NameEntry> entries;
+      for (uint32_t k2 = i + 1; k2 < end_ && k2 <= i + 2; ++k2) {
+        uint32_t glen = longest(k2, entries);
+        if (glen && find_kind(entries, NameKind::Agent) && !find_kind(entries, NameKind::Actor)) {
+          out_.actors.push_back(ActorMention{i, k2 + glen, kNone, kNone, kNone, a, false});
+          return k2 + glen;
+        }
+        if (glen || !tok_[k2].word) break;
+      }
+      return i + 1;
+    }
     // "it is", "it was" as expletives are left alone.
     if (a == Anaphor::Singular && k == "it" && i + 1 < end_ &&
         (tok_[i + 1].key == "is" || tok_[i + 1].key == "was" || tok_[i + 1].key == "'s"))

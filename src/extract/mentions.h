@@ -12,7 +12,8 @@ namespace faultline::extract {
 
 using lexicon::kNone;
 
-enum class Anaphor : uint8_t { None, Person, Singular, Plural, Group };
+// Speaker: "I", "we" in a quotation stand for whoever the sentence quotes.
+enum class Anaphor : uint8_t { None, Person, Singular, Plural, Group, Speaker };
 
 struct ActorMention {
   uint32_t begin = 0;  // token range [begin, end)

@@ -90,7 +90,23 @@ class PredicateFinder {
       if (ends_with(tok_[head].key, "ing") && head > begin_ && cue("adverbial", head - 1)) p.participle_clause = true;
     }
     c.suppressed = suppression(p, head);
+    if (c.suppressed == Suppression::None && !p.nominal && !p.passive && m.participle && head == m.begin &&
+        attributive(head))
+      c.suppressed = Suppression::Attributive;
     return c;
+  }
+
+  // "the vacated camp", "the only remaining occupied town": determiner [degree word] participle noun.
+  bool attributive(uint32_t head) const {
+    if (head + 1 >= end_ || !tok_[head + 1].word || (cue("determiner", head + 1) && !tok_[head + 1].capitalized))
+      return false;
+    uint32_t k = head;
+    for (int n = 0; n < 3 && k > begin_; ++n) {
+      --k;
+      if (cue("determiner", k)) return tok_[k].key != "'s" && tok_[k].key != "that";
+      if (!cue("attributive_modifier", k)) return false;
+    }
+    return false;
   }
 
   Suppression suppression(const Predicate& p, uint32_t head) const {
@@ -99,6 +115,8 @@ class PredicateFinder {
     for (uint32_t k = start, n = 0; k > begin_ && n < 4; ++n) {
       --k;
       if (!tok_[k].word && tok_[k].key != "'s" && tok_[k].key != "n't" && tok_[k].key != "'ll") break;
+      // "Doctors Without Borders condemned…": a cue inside a name is part of the name.
+      if (overlaps_mention(mentions_, k, k + 1)) continue;
       if (cue("negation", k) || tok_[k].key == "n't") return Suppression::Negated;
       if (!p.nominal && cue("modal", k)) return Suppression::Modal;
       if (!p.nominal && tok_[k].key == "to" && n == 0) return Suppression::Infinitive;

@@ -20,7 +20,8 @@ struct Predicate {
 };
 
 // Why a matched predicate yields no event (kept for tests and --explain style diagnostics).
-enum class Suppression : uint8_t { None, Negated, Denied, Modal, Infinitive, Conditional, Question };
+// Attributive: a participle used as an adjective ("the vacated camp"), which reports no act.
+enum class Suppression : uint8_t { None, Negated, Denied, Modal, Infinitive, Conditional, Question, Attributive };
 
 struct PredicateCandidate {
   Predicate predicate;

@@ -54,6 +54,12 @@ void finish(Token& t, std::string_view text) {
   t.all_caps = letters >= 2 && uppers == letters;
   t.key.clear();
   for (std::size_t i = t.begin; i < t.end;) append_folded(t.key, next_code_point(text, i));
+  // Arabic names keep the article in lower case: "al-Sahraoui", "el-Béchir" are proper names.
+  if (!t.capitalized && (t.key.starts_with("al-") || t.key.starts_with("el-") || t.key.starts_with("ad-") ||
+                         t.key.starts_with("ash-") || t.key.starts_with("as-"))) {
+    std::size_t i = t.begin + t.key.find('-') + 1;
+    if (i < t.end && is_upper(next_code_point(text, i))) t.capitalized = true;
+  }
 }
 
 }  // namespace
