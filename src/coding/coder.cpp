@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/arguments.h"
@@ -38,7 +39,12 @@ std::string replace_country(std::string pattern, const std::string& country) {
   return pattern;
 }
 
-bool same_actor(const CodedActor& a, const CodedActor& b) { return a.id == b.id; }
+// The same actor, or a person and the organisation they act for ("Lavrov" and "a Russian foreign
+// minister" are one party to the visit).
+bool same_actor(const CodedActor& a, const CodedActor& b) {
+  return a.id == b.id || (!a.affiliation.empty() && a.affiliation == b.name) ||
+         (!b.affiliation.empty() && b.affiliation == a.name);
+}
 
 void add_unique(std::vector<CodedActor>& into, const std::vector<CodedActor>& from) {
   for (const auto& a : from)
@@ -56,6 +62,7 @@ bool overlap(const std::vector<CodedActor>& a, const std::vector<CodedActor>& b)
 struct Discourse {
   std::optional<CodedActor> person, singular, plural, group;
   std::optional<CodedActor> speaker;  // who the current sentence quotes
+  std::vector<uint32_t> named;          // named actors, latest last
   std::optional<CodedLocation> place;
   uint32_t place_paragraph = 0;
   std::vector<std::pair<uint32_t, CodedEvent>> recent;  // sentence index, event
@@ -79,6 +86,7 @@ class DocumentCoder {
       drop_cited(citations_.back(), mentions_.back().actors);
       drop_cited(citations_.back(), mentions_.back().places);
     }
+    link_surnames();
     home_country_ = dominant_country();
     if (auto d = lexicon::parse_partial_date(doc_.date)) context_.publication = *d;
     std::vector<CodedEvent> out;
@@ -87,6 +95,33 @@ class DocumentCoder {
   }
 
  private:
+  // Once a person is named in full ("Alioune Tine"), the surname alone ("Tine said") is the same
+  // person for the rest of the document, as news writing has it.
+  void link_surnames() {
+    std::unordered_map<std::string, uint32_t> surnames;
+    for (std::size_t si = 0; si < sentences_.size(); ++si) {
+      auto& actors = mentions_[si].actors;
+      for (const auto& m : actors)
+        if (m.actor != kNone && m.end - m.begin >= 2 && lex_.actors()[m.actor].kind == "person" &&
+            tokens_[m.end - 1].key.size() >= 3)
+          surnames[tokens_[m.end - 1].key] = m.actor;
+      if (surnames.empty()) continue;
+      const auto& s = sentences_[si];
+      std::vector<ActorMention> found;
+      std::size_t next = 0;
+      for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+        while (next < actors.size() && actors[next].end <= t) ++next;
+        bool covered = next < actors.size() && actors[next].begin <= t;
+        if (covered || !tokens_[t].capitalized) continue;
+        if (auto it = surnames.find(tokens_[t].key); it != surnames.end())
+          found.push_back(ActorMention{t, t + 1, it->second, kNone, kNone, Anaphor::None, false});
+      }
+      if (found.empty()) continue;
+      actors.insert(actors.end(), found.begin(), found.end());
+      std::sort(actors.begin(), actors.end(), [](const ActorMention& a, const ActorMention& b) { return a.begin < b.begin; });
+    }
+  }
+
   // Removes the items (anything with token range begin/end) that lie inside a citation.
   template <typename T>
   static void drop_cited(const std::vector<std::pair<uint32_t, uint32_t>>& cites, std::vector<T>& items) {
@@ -137,7 +172,21 @@ class DocumentCoder {
     return a;
   }
 
-  std::optional<CodedActor> resolve(const ActorMention& m, const PartialDate& date) const {
+  std::optional<CodedActor> named_by_noun(const std::string& noun, const PartialDate& date) const {
+    for (auto it = discourse_.named.rbegin(); it != discourse_.named.rend(); ++it) {
+      const auto& row = lex_.actors()[*it];
+      bool names = row.kind == noun;
+      for (std::size_t k = 0; !names && k <= row.aliases.size(); ++k) {
+        const std::string& phrase = k == 0 ? row.name : row.aliases[k - 1];
+        for (const auto& key : Lexicon::phrase_keys(phrase))
+          if (key == noun) names = true;
+      }
+      if (names) return resolve(ActorMention{0, 0, *it, kNone, kNone, Anaphor::None, false}, date, false);
+    }
+    return std::nullopt;
+  }
+
+  std::optional<CodedActor> resolve(const ActorMention& m, const PartialDate& date, bool with_mention = true) const {
     if (m.anaphor != Anaphor::None) {
       const std::optional<CodedActor>* slot = nullptr;
       switch (m.anaphor) {
@@ -148,13 +197,19 @@ class DocumentCoder {
         case Anaphor::Speaker: slot = &discourse_.speaker; break;
         default: break;
       }
+      // "the confederation", "the movement": the latest named actor that the noun names.
+      if (m.anaphor == Anaphor::Group)
+        if (auto named = named_by_noun(tokens_[m.end - 1].key, date)) {
+          named->mention = slice(m.begin, m.end);
+          return named;
+        }
       if (!slot || !*slot) return std::nullopt;
       CodedActor a = **slot;
       a.mention = slice(m.begin, m.end);
       return a;
     }
     CodedActor a;
-    a.mention = slice(m.begin, m.end);
+    if (with_mention) a.mention = slice(m.begin, m.end);
     if (m.actor != kNone) {
       const auto& row = lex_.actors()[m.actor];
       a.id = row.id;
@@ -301,7 +356,10 @@ class DocumentCoder {
         // A visit or talks abroad with no one named: the host state is the counterpart.
         if (e.type == "CONSULT" && e.actor2.empty() && e.location && !e.location->country.empty() &&
             !e.actor1.empty() && e.actor1.front().country != e.location->country) {
-          if (uint32_t ci = lex_.country_index(e.location->country); ci != kNone) e.actor2.push_back(composed(ci, "GOV", kNone));
+          if (uint32_t ci = lex_.country_index(e.location->country); ci != kNone) {
+            e.actor2.push_back(composed(ci, "GOV", kNone));
+            e.actor2.back().mention = e.location->name;
+          }
         }
         if (e.type == "ASSAULT") {
           e.fatalities = extract::find_fatalities(tokens_, s.first_token, s.end_token, pred.begin);
@@ -426,6 +484,11 @@ class DocumentCoder {
       }
       bool named_group = m.actor != kNone && (lex_.actors()[m.actor].kind == "group" || lex_.actors()[m.actor].kind == "coalition");
       if (named_group) discourse_.group = a;
+      if (m.actor != kNone) {
+        std::erase(discourse_.named, m.actor);
+        discourse_.named.push_back(m.actor);
+        if (discourse_.named.size() > 24) discourse_.named.erase(discourse_.named.begin());
+      }
       if (m.actor != kNone || m.country != kNone) discourse_.singular = a;
       discourse_.plural = a;
     }

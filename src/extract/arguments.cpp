@@ -37,6 +37,13 @@ class ArgumentFinder {
         a.source = subject(p_.begin);
       }
       a.target = object(p_.end);
+      // "withdrew from ECOWAS" where the pattern itself names the organisation
+      if (a.target.empty())
+        for (std::size_t k = 0; k < m_.actors.size(); ++k)
+          if (m_.actors[k].begin > head && m_.actors[k].end <= p_.end && m_.actors[k].anaphor == Anaphor::None) {
+            a.target.push_back(static_cast<uint32_t>(k));
+            break;
+          }
     }
     // One mention cannot be both.
     std::erase_if(a.target, [&](uint32_t t) { return std::find(a.source.begin(), a.source.end(), t) != a.source.end(); });
@@ -110,13 +117,16 @@ class ArgumentFinder {
   bool joins(uint32_t a, uint32_t b, bool leftwards) const {
     if (a > b) return false;
     uint32_t i = a;
-    if (i < b && tok_[i].key == ",") ++i;
+    if (i < b && (tok_[i].key == "," || tok_[i].key == "-")) ++i;
     if (i < b) {
       uint32_t len = lex_.cue_at("connector", tok_, i, b);
       if (len) i += len;
       else if (i != a + 1) return false;  // neither comma nor connector
     }
-    if (i < b && tok_[i].key == "the") ++i;
+    // "accompanied by “Russian private military personnel”", "along with the CMA", "and 15 other"
+    while (i < b && (tok_[i].key == "the" || tok_[i].key == "\"" || tok_[i].key == "'" ||
+                     (i > a && (tok_[i].number || cue("quantifier", i)))))
+      ++i;
     if (i != b) return false;
     if (b - a == 1 && tok_[a].key == ",") {
       // a lone comma: only inside a list "X, Y and Z"
@@ -144,8 +154,10 @@ class ArgumentFinder {
     for (int q = static_cast<int>(index_) - 1; q >= 0; --q) {
       const auto& prev = preds_[q].predicate;
       if (prev.nominal || prev.passive || prev.end > k) continue;
-      // only when no actor stands between "and" and the verb, and the previous verb is close
-      if (k - prev.end > 12) return -1;
+      // only when the previous verb is close; a serial list ("renounced …, shifted …, and began")
+      // may run longer
+      bool serial = k >= begin_ + 2 && tok_[k - 2].key == ",";
+      if (k - prev.end > (serial ? 24u : 12u)) return -1;
       return q;
     }
     return -1;
@@ -170,7 +182,23 @@ class ArgumentFinder {
     }
     int found = nearest_left(from, lim);
     if (found < 0) return {};
+    // "X, accompanied by Y [i.e., the Wagner Group], had executed": a bracketed gloss is no subject.
+    if (uint32_t open = gloss_start(m_.actors[found].begin, lim); open != kNoGloss) {
+      int before = nearest_left(open, lim);
+      if (before >= 0) found = before;
+    }
     return coordinated(static_cast<uint32_t>(found), true, lim, v);
+  }
+
+  static constexpr uint32_t kNoGloss = UINT32_MAX;
+  // The "[" opening a bracketed gloss that holds token i, within a few tokens, or kNoGloss.
+  uint32_t gloss_start(uint32_t i, uint32_t lim) const {
+    for (uint32_t k = i, n = 0; k > lim && n < 4; ++n) {
+      --k;
+      if (tok_[k].key == "[") return k;
+      if (tok_[k].key == "]" || tok_[k].key == "(" || tok_[k].key == ")") break;
+    }
+    return kNoGloss;
   }
 
   int nearest_left(uint32_t from, uint32_t lim) const {
@@ -242,6 +270,17 @@ class ArgumentFinder {
     return {};
   }
 
+  // A light verb ("began", "held", "announced") a few words before token i, over modifiers only.
+  int light_verb_before(uint32_t i) const {
+    for (uint32_t k = i, n = 0; k > begin_ && n < 8; ++n) {
+      --k;
+      if (cue("light_verb", k)) return static_cast<int>(k);
+      if (tok_[k].key == ",") continue;  // "political, economic and security cooperation"
+      if (!tok_[k].word || tok_[k].capitalized || mention_ending_at(k + 1) >= 0) return -1;
+    }
+    return -1;
+  }
+
   void nominal(Arguments& a) const {
     uint32_t lim_r = right_limit();
     // "X's attack", "X's recent attack"
@@ -271,6 +310,23 @@ class ArgumentFinder {
     }
     if (a.source.empty()) a.source = by_agent(p_.end);
     a.target = object(p_.end);
+    // The object of a light verb: "X began peace talks with Y", "X … and announced cooperation with Y".
+    if (a.source.empty()) {
+      if (int lv = light_verb_before(p_.begin); lv >= 0) {
+        uint32_t l = static_cast<uint32_t>(lv);
+        bool coordinated_vp = l > begin_ && (tok_[l - 1].key == "and" || tok_[l - 1].key == "," || tok_[l - 1].key == "et");
+        if (coordinated_vp) {
+          for (std::size_t k = index_; k-- > 0;) {
+            const auto& q = preds_[k].predicate;
+            if (q.nominal || q.end > l) continue;
+            a.source = ArgumentFinder(lex_, tok_, begin_, end_, m_, preds_, k).run().source;
+            break;
+          }
+        } else {
+          a.source = subject(l);
+        }
+      }
+    }
     // Sourceless noun: the subject of its clause ("the MNLA ceased its offensive following the
     // capture of Douentza").
     if (a.source.empty()) {

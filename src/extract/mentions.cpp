@@ -35,7 +35,8 @@ const std::unordered_set<std::string> kPronounsPerson = {"he", "she", "his", "he
 const std::unordered_set<std::string> kPronounsPlural = {"they", "their"};
 const std::unordered_set<std::string> kGroupNouns = {"group", "movement", "coalition", "organisation",
                                                      "organization", "alliance", "front", "militia",
-                                                     "groupe", "mouvement"};
+                                                     "groupe", "mouvement", "confederation", "bloc",
+                                                     "federation"};
 // Possessive determiners: "its fighters" is the group acting, "its stronghold" is no actor at all.
 const std::unordered_set<std::string> kPossessives = {"his", "its", "their"};
 // After "her", these show an object pronoun ("arrested her in Gao"), not a possessive.
@@ -278,9 +279,17 @@ class Finder {
     else if (kPronounsPerson.count(k)) a = Anaphor::Person;
     else if (kPronounsSingular.count(k)) a = Anaphor::Singular;
     else if (kPronounsPlural.count(k)) a = Anaphor::Plural;
-    else if ((k == "the" || k == "this" || k == "le" || k == "ce") && i + 1 < end_ && kGroupNouns.count(tok_[i + 1].key)) {
-      a = Anaphor::Group;
-      len = 2;
+    else if (k == "the" || k == "this" || k == "le" || k == "ce") {
+      // "the group", "the new confederation", "the armed movement"
+      for (uint32_t j = i + 1; j < end_ && j <= i + 3; ++j) {
+        if (tok_[j].capitalized) break;  // "The Alliance of Sahel States" is a name
+        if (kGroupNouns.count(tok_[j].key)) {
+          a = Anaphor::Group;
+          len = j + 1 - i;
+          break;
+        }
+        if (!tok_[j].word || tok_[j].capitalized || tok_[j].number) break;
+      }
     }
     if (a == Anaphor::None) return i + 1;
     bool possessive = kPossessives.count(k) ||

@@ -1,5 +1,7 @@
 #include "extract/predicates.h"
 
+#include "text/fold.h"
+
 #include <algorithm>
 
 namespace faultline::extract {
@@ -51,10 +53,47 @@ class PredicateFinder {
     bool question = end_ > begin_ && tok_[end_ - 1].key == "?";
     for (auto& c : out)
       if (question && c.suppressed == Suppression::None) c.suppressed = Suppression::Question;
+    mark_embedded(out);
     return out;
   }
 
  private:
+  // An event noun under a verb of saying, judging or asking ("accused X of violations", "blocked a
+  // request", "condemning the invasion") or after a topic preposition ("protested against the
+  // sanctions", "in response to the refusal") is that event's topic, not a report of its own.
+  void mark_embedded(std::vector<PredicateCandidate>& out) const {
+    constexpr uint32_t kReach = 12;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      auto& c = out[i];
+      if (!c.predicate.nominal || c.suppressed != Suppression::None) continue;
+      if (after_topic_preposition(c.predicate.begin)) {
+        c.suppressed = Suppression::Embedded;
+        continue;
+      }
+      for (std::size_t j = i; j-- > 0;) {
+        const auto& gov = out[j];
+        if (gov.predicate.nominal) continue;
+        if (c.predicate.begin - gov.predicate.end > kReach) break;
+        const auto& type = lex_.patterns()[gov.predicate.pattern].type;
+        bool boundary = false;
+        for (uint32_t k = gov.predicate.end; k < c.predicate.begin && !boundary; ++k)
+          boundary = cue("boundary", k) || tok_[k].key == "." || lex_.cue("report", tok_[k].key);
+        if (!boundary && lex_.cue("embedding_type", text::fold(type))) c.suppressed = Suppression::Embedded;
+        break;
+      }
+    }
+  }
+
+  bool after_topic_preposition(uint32_t b) const {
+    for (uint32_t k = b, n = 0; k > begin_ && n < 5; ++n) {
+      --k;
+      if (cue("topic_preposition", k)) return true;
+      if (k > begin_ && lex_.cue_at("topic_preposition", tok_, k - 1, b) == 2) return true;
+      if (!tok_[k].word && tok_[k].key != "'s") return false;
+    }
+    return false;
+  }
+
   bool cue(const char* kind, uint32_t i) const { return i >= begin_ && i < end_ && lex_.cue(kind, tok_[i].key); }
 
   PredicateCandidate classify(const lexicon::PatternMatch& m) {
@@ -90,14 +129,16 @@ class PredicateFinder {
       if (ends_with(tok_[head].key, "ing") && head > begin_ && cue("adverbial", head - 1)) p.participle_clause = true;
     }
     c.suppressed = suppression(p, head);
-    if (c.suppressed == Suppression::None && !p.nominal && !p.passive && m.participle && head == m.begin &&
-        attributive(head))
+    if (c.suppressed == Suppression::None && !p.nominal && m.participle && head == m.begin &&
+        (!p.passive || (head > begin_ && tok_[head - 1].number)) && attributive(head))
       c.suppressed = Suppression::Attributive;
     return c;
   }
 
   // "the vacated camp", "the only remaining occupied town": determiner [degree word] participle noun.
   bool attributive(uint32_t head) const {
+    // "leaving 20 dead and 40+ wounded": a participle after a count states a toll, not an act
+    if (head > begin_ && (tok_[head - 1].number || tok_[head - 1].key == "+")) return true;
     if (head + 1 >= end_ || !tok_[head + 1].word || (cue("determiner", head + 1) && !tok_[head + 1].capitalized))
       return false;
     uint32_t k = head;

@@ -21,7 +21,9 @@ struct Predicate {
 
 // Why a matched predicate yields no event (kept for tests and --explain style diagnostics).
 // Attributive: a participle used as an adjective ("the vacated camp"), which reports no act.
-enum class Suppression : uint8_t { None, Negated, Denied, Modal, Infinitive, Conditional, Question, Attributive };
+// Embedded: an event noun that is what another event is about ("condemned the invasion",
+// "protested against the sanctions"), not a report of its own.
+enum class Suppression : uint8_t { None, Negated, Denied, Modal, Infinitive, Conditional, Question, Attributive, Embedded };
 
 struct PredicateCandidate {
   Predicate predicate;
