@@ -391,7 +391,7 @@ class DocumentCoder {
     const auto& s = sentences_[si];
     const auto& sm = mentions_[si];
     for (uint32_t r = s.first_token; r < s.end_token; ++r) {
-      if (!lex_.cue("report", tokens_[r].key)) continue;
+      if (!lex_.cue("report", tokens_[r])) continue;
       for (const auto& m : sm.actors) {
         if (m.anaphor != Anaphor::None) continue;
         if (m.end == r || m.begin == r + 1) {

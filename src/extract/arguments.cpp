@@ -51,7 +51,7 @@ class ArgumentFinder {
   }
 
  private:
-  bool cue(const char* kind, uint32_t i) const { return i >= begin_ && i < end_ && lex_.cue(kind, tok_[i].key); }
+  bool cue(const char* kind, uint32_t i) const { return i >= begin_ && i < end_ && lex_.cue(kind, tok_[i]); }
 
   // Index of the mention that ends exactly at token e (exclusive end), or -1.
   int mention_ending_at(uint32_t e) const {

@@ -261,7 +261,7 @@ class Finder {
     }
     if (auto* g = find_kind(entries, NameKind::Agent)) {
       // "military cooperation", "police vehicles": an agent word used as an adjective names no one.
-      if (i + len < end_ && lex_.cue("agent_as_modifier", tok_[i + len].key)) return i + len;
+      if (i + len < end_ && lex_.cue("agent_as_modifier", tok_[i + len])) return i + len;
       ActorMention m{i, i + len, kNone, g->ref, kNone, Anaphor::None, false};
       extend_agent(m);
       out_.actors.push_back(m);

@@ -77,7 +77,7 @@ class PredicateFinder {
         const auto& type = lex_.patterns()[gov.predicate.pattern].type;
         bool boundary = false;
         for (uint32_t k = gov.predicate.end; k < c.predicate.begin && !boundary; ++k)
-          boundary = cue("boundary", k) || tok_[k].key == "." || lex_.cue("report", tok_[k].key);
+          boundary = cue("boundary", k) || tok_[k].key == "." || lex_.cue("report", tok_[k]);
         if (!boundary && lex_.cue("embedding_type", text::fold(type))) c.suppressed = Suppression::Embedded;
         break;
       }
@@ -94,7 +94,7 @@ class PredicateFinder {
     return false;
   }
 
-  bool cue(const char* kind, uint32_t i) const { return i >= begin_ && i < end_ && lex_.cue(kind, tok_[i].key); }
+  bool cue(const char* kind, uint32_t i) const { return i >= begin_ && i < end_ && lex_.cue(kind, tok_[i]); }
 
   PredicateCandidate classify(const lexicon::PatternMatch& m) {
     PredicateCandidate c;

@@ -90,11 +90,11 @@ bool EventPatterns::match_from(const EventPattern& p, std::size_t e, const std::
     }
     return false;
   }
-  if (pos < end && el.words.count(tokens[pos].key)) {
+  if (pos < end && el.words.find(text::key_of(tokens[pos])) != el.words.end()) {
     PatternMatch copy = m;
     if (static_cast<int>(e) == p.verb_element) {
       copy.verb_token = static_cast<int32_t>(pos);
-      copy.participle = el.participles.count(tokens[pos].key) > 0;
+      copy.participle = el.participles.find(text::key_of(tokens[pos])) != el.participles.end();
     }
     ++copy.matched;
     if (match_from(p, e + 1, tokens, pos + 1, end, copy)) {
@@ -108,7 +108,7 @@ bool EventPatterns::match_from(const EventPattern& p, std::size_t e, const std::
 
 void EventPatterns::match_at(const std::vector<text::Token>& tokens, uint32_t i, uint32_t end,
                              std::vector<PatternMatch>& out) const {
-  auto it = by_first_word_.find(tokens[i].key);
+  auto it = by_first_word_.find(text::key_of(tokens[i]));
   if (it == by_first_word_.end()) return;
   for (uint32_t id : it->second) {
     const auto& p = patterns_[id];
@@ -117,7 +117,7 @@ void EventPatterns::match_at(const std::vector<text::Token>& tokens, uint32_t i,
     for (std::size_t start = 0; start < p.elements.size(); ++start) {
       const auto& el = p.elements[start];
       if (el.gap) break;
-      if (el.words.count(tokens[i].key)) {
+      if (el.words.find(text::key_of(tokens[i])) != el.words.end()) {
         PatternMatch attempt = m;
         if (match_from(p, start, tokens, i, end, attempt)) {
           if (p.verb_element >= 0 && attempt.verb_token < 0) break;  // the verb was optional and absent

@@ -9,13 +9,14 @@
 #include <vector>
 
 #include "lexicon/verb_forms.h"
+#include "text/key_hash.h"
 #include "text/token.h"
 
 namespace faultline::lexicon {
 
 struct PatternElement {
-  std::unordered_set<std::string> words;   // folded forms accepted here
-  std::unordered_set<std::string> participles;  // of those, the past/participle verb forms
+  text::KeySet words;        // folded forms accepted here
+  text::KeySet participles;  // of those, the past/participle verb forms
   bool optional = false;
   bool gap = false;  // `*`: up to three tokens
   bool verb = false;
@@ -60,7 +61,7 @@ class EventPatterns {
                   uint32_t pos, uint32_t end, PatternMatch& m) const;
 
   std::vector<EventPattern> patterns_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_word_;
+  text::KeyMap<std::vector<uint32_t>> by_first_word_;
 };
 
 }  // namespace faultline::lexicon

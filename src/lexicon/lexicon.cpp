@@ -305,9 +305,14 @@ const PloverMapping* Lexicon::mapping(const std::string& type, const std::string
   return it == mappings_.end() ? nullptr : &it->second;
 }
 
-bool Lexicon::cue(const std::string& kind, const std::string& word) const {
+bool Lexicon::cue(std::string_view kind, std::string_view word) const {
   auto it = cues_.find(kind);
-  return it != cues_.end() && it->second.count(word) > 0;
+  return it != cues_.end() && it->second.find(word) != it->second.end();
+}
+
+bool Lexicon::cue(std::string_view kind, const text::Token& token) const {
+  auto it = cues_.find(kind);
+  return it != cues_.end() && it->second.find(text::key_of(token)) != it->second.end();
 }
 
 }  // namespace faultline::lexicon
@@ -326,7 +331,7 @@ uint32_t Lexicon::cue_at(const std::string& kind, const std::vector<text::Token>
       if (same) best = static_cast<uint32_t>(phrase.size());
     }
   }
-  if (!best && cue(kind, tokens[i].key)) best = 1;
+  if (!best && cue(kind, tokens[i])) best = 1;
   return best;
 }
 

@@ -1,6 +1,8 @@
 // Everything the packs say, loaded, validated and indexed for the extractors.
 #pragma once
 
+#include "text/key_hash.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -108,7 +110,8 @@ class Lexicon {
   // The mapping of a PLOVER type and mode (falling back to the type's default row).
   const PloverMapping* mapping(const std::string& type, const std::string& mode) const;
   // Whether a folded word belongs to a cue class of cues.tsv ("negation", "modal", …).
-  bool cue(const std::string& kind, const std::string& word) const;
+  bool cue(std::string_view kind, std::string_view word) const;
+  bool cue(std::string_view kind, const text::Token& token) const;
   // Length in tokens of the longest cue phrase of `kind` starting at tokens[i] ("as well as"), or 0.
   uint32_t cue_at(const std::string& kind, const std::vector<text::Token>& tokens, uint32_t i, uint32_t end) const;
   // Sahel-first preference of a place row: lower is preferred among places of the same name.
@@ -142,7 +145,7 @@ class Lexicon {
   VerbForms verbs_;
   EventPatterns patterns_;
   std::unordered_map<std::string, PloverMapping> mappings_;  // "TYPE/mode"
-  std::unordered_map<std::string, std::unordered_set<std::string>> cues_;  // one-word cues
+  text::KeyMap<text::KeySet> cues_;  // one-word cues
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> cue_phrases_;  // longer ones
   PhraseIndex names_;
   std::vector<NameEntry> name_entries_;

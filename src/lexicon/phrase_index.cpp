@@ -8,7 +8,7 @@ void PhraseIndex::add(const std::vector<std::string>& keys, uint32_t payload, bo
   if (keys.empty()) return;
   uint32_t node = 0;
   for (const auto& k : keys) {
-    auto it = edges_.find(EdgeView{node, k});
+    auto it = edges_.find(EdgeView{node, k, text::hash_key(k)});
     if (it == edges_.end()) {
       auto next = static_cast<uint32_t>(payloads_.size());
       payloads_.emplace_back();
@@ -41,7 +41,7 @@ void PhraseIndex::match_at(const std::vector<text::Token>& tokens, std::size_t i
   std::size_t first = out.size();
   uint32_t node = 0;
   for (std::size_t k = i; k < end; ++k) {
-    auto it = edges_.find(EdgeView{node, tokens[k].key});
+    auto it = edges_.find(EdgeView{node, tokens[k].key, tokens[k].hash});
     if (it == edges_.end()) break;
     node = it->second;
     auto len = static_cast<uint32_t>(k - i + 1);

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/key_hash.h"
 #include "text/token.h"
 
 namespace faultline::lexicon {
@@ -36,13 +37,12 @@ class PhraseIndex {
   struct EdgeView {
     uint32_t parent;
     std::string_view key;
+    std::size_t key_hash;  // text::hash_key(key)
   };
   struct EdgeHash {
     using is_transparent = void;
-    std::size_t operator()(const EdgeView& e) const noexcept {
-      return std::hash<std::string_view>{}(e.key) * 31 + e.parent;
-    }
-    std::size_t operator()(const Edge& e) const noexcept { return (*this)(EdgeView{e.parent, e.key}); }
+    std::size_t operator()(const EdgeView& e) const noexcept { return e.key_hash * 31 + e.parent; }
+    std::size_t operator()(const Edge& e) const noexcept { return text::hash_key(e.key) * 31 + e.parent; }
   };
   struct EdgeEq {
     using is_transparent = void;

@@ -11,6 +11,7 @@ struct Token {
   uint32_t begin = 0;  // byte offsets into the document text
   uint32_t end = 0;
   std::string key;     // folded form (see fold.h), the form every matcher compares
+  std::size_t hash = 0;  // hash of key (text::hash_key), set by the tokenizer for fast lookups
   bool capitalized = false;  // first letter is upper case
   bool all_caps = false;     // two or more letters, all upper case ("CMA", "U.N.")
   bool word = false;         // starts with a letter or digit

@@ -1,5 +1,7 @@
 #include "text/tokenizer.h"
 
+#include "text/key_hash.h"
+
 #include <array>
 
 #include "text/fold.h"
@@ -146,6 +148,7 @@ std::vector<Token> tokenize(std::string_view text) {
     sc.i = t.end;
     tokens.push_back(std::move(t));
   }
+  for (auto& t : tokens) t.hash = hash_key(t.key);
   return tokens;
 }
 
