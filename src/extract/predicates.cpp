@@ -165,6 +165,13 @@ class PredicateFinder {
         return Suppression::Infinitive;
       if (p.nominal && n >= 1) break;
     }
+    // An event noun as the object of a modal verb: "Mali could lose any offensive".
+    if (p.nominal)
+      for (uint32_t k = p.begin, n = 0; k > begin_ && n < 4; ++n) {
+        --k;
+        if (!tok_[k].word) break;
+        if (cue("modal", k)) return Suppression::Modal;
+      }
     // French negation "ne … pas" around the auxiliary: "n'a pas attaqué".
     for (uint32_t k = start; k > begin_ && start - k < 4;) {
       --k;
