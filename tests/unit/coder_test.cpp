@@ -179,3 +179,82 @@ TEST(Lexicon, BadPackFilesNameFileAndLine) {
   EXPECT_THROW(lexicon::Lexicon::load({dir.string()}), lexicon::PackError);
   fs::remove_all(dir);
 }
+
+TEST(Coder, CitationsAreNeitherActorsNorDates) {
+  auto ev = code("The MNLA attacked Gao in 2012 (Lebovich and Smith, 2019, p. 4).", "2024-03-01");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].date.year, 2012);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+}
+
+TEST(Coder, SurnameAloneIsThePersonNamedBefore) {
+  auto ev = code("Alioune Tine arrived in Bamako on Monday. Tine accused the junta of abuses.");
+  auto it = std::find_if(ev.begin(), ev.end(), [](const auto& e) { return e.type == "ACCUSE"; });
+  ASSERT_NE(it, ev.end());
+  EXPECT_EQ(ids(it->actor1), Ids{"TINE"});
+  EXPECT_EQ(it->actor1[0].affiliation, "United Nations");
+}
+
+TEST(Coder, ParticipleUsedAsAdjectiveIsNoEvent) {
+  auto ev = code("Wagner mercenaries visited the recently captured town of Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "CONSULT");
+}
+
+TEST(Coder, EventNounUnderAnAccusationIsItsTopic) {
+  auto ev = code("The UN accused the MNLA of attacks on civilians.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "ACCUSE");
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"UN"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MNLA"});
+}
+
+TEST(Coder, MutualActSplitsItsParties) {
+  auto ev = code("The MNLA and the CMA signed an agreement in Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].type, "AGREE");
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CMA"});
+}
+
+TEST(Coder, FirstPersonInAQuoteIsTheSpeaker) {
+  auto ev = code("\xE2\x80\x9CWe attacked the Malian army in Gao,\xE2\x80\x9D the MNLA said.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_MIL"});
+}
+
+TEST(Coder, PossessiveBeforeAThingIsNoActor) {
+  auto ev = code("Wagner mercenaries attacked their old base in Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"WAGNER"});
+  EXPECT_TRUE(ev[0].actor2.empty());
+}
+
+TEST(Coder, GroupNounFindsTheActorItNames) {
+  auto ev = code("The Coordination of Azawad Movements met with the MNLA in Kidal. Later, the coalition attacked Gao.");
+  auto it = std::find_if(ev.begin(), ev.end(), [](const auto& e) { return e.type == "ASSAULT"; });
+  ASSERT_NE(it, ev.end());
+  EXPECT_EQ(ids(it->actor1), Ids{"CMA"});
+}
+
+TEST(Coder, MostProminentPlaceOfAName) {
+  auto ev = code("The MNLA attacked Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->country, "MLI");
+  EXPECT_EQ(ev[0].location->admin1, "Gao");
+}
+
+TEST(Coder, DatesNamingThingsOrPlansDoNotMoveTheStory) {
+  auto ev = code(
+      "On March 3, the MNLA attacked Gao to derail the July 28, 2013 election. The junta planned talks for "
+      "2031. On March 9, Wagner mercenaries attacked Kidal.",
+      "2013-04-01");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].date.year, 2013);
+  EXPECT_EQ(ev[0].date.month, 3);
+  EXPECT_EQ(ev[1].date.year, 2013);
+  EXPECT_EQ(ev[1].date.month, 3);
+  EXPECT_EQ(ev[1].date.day, 9);
+}
