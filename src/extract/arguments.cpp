@@ -36,14 +36,14 @@ class ArgumentFinder {
       } else {
         a.source = subject(p_.begin);
       }
-      a.target = object(p_.end);
-      // "withdrew from ECOWAS" where the pattern itself names the organisation
-      if (a.target.empty())
-        for (std::size_t k = 0; k < m_.actors.size(); ++k)
-          if (m_.actors[k].begin > head && m_.actors[k].end <= p_.end && m_.actors[k].anaphor == Anaphor::None) {
-            a.target.push_back(static_cast<uint32_t>(k));
-            break;
-          }
+      // An actor inside the pattern's span is its object: "accused [the junta] of …", "withdrew
+      // from ECOWAS" where the pattern itself names the organisation.
+      for (std::size_t k = 0; k < m_.actors.size(); ++k)
+        if (m_.actors[k].begin > head && m_.actors[k].end <= p_.end && m_.actors[k].anaphor == Anaphor::None) {
+          a.target = coordinated(static_cast<uint32_t>(k), false, begin_, p_.end);
+          break;
+        }
+      if (a.target.empty()) a.target = object(p_.end);
     }
     // One mention cannot be both.
     std::erase_if(a.target, [&](uint32_t t) { return std::find(a.source.begin(), a.source.end(), t) != a.source.end(); });
@@ -187,7 +187,12 @@ class ArgumentFinder {
       int before = nearest_left(open, lim);
       if (before >= 0) found = before;
     }
-    return coordinated(static_cast<uint32_t>(found), true, lim, v);
+    // "X, backed by Y, took …": the companions after the subject act with it.
+    auto left = coordinated(static_cast<uint32_t>(found), true, lim, v);
+    auto right = coordinated(static_cast<uint32_t>(found), false, lim, v);
+    left.insert(left.end(), right.begin() + 1, right.end());
+    std::sort(left.begin(), left.end());
+    return left;
   }
 
   static constexpr uint32_t kNoGloss = UINT32_MAX;

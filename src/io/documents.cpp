@@ -1,5 +1,7 @@
 #include "io/documents.h"
 
+#include "io/html_article.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -166,6 +168,18 @@ void read_text(std::istream& in, const std::string& path, const ReadOptions& opt
   if (rep.changed()) issues.push_back({where, describe_repair(rep), false});
   d.id = stem(path);
   d.date = options.default_date;
+  auto ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml" || looks_like_html(d.text)) {
+    HtmlArticle article = extract_article(d.text);
+    if (article.text.empty()) {
+      issues.push_back({where, "HTML page without article text; skipped", true});
+      return;
+    }
+    d.text = std::move(article.text);
+    d.title = std::move(article.title);
+    if (!article.date.empty()) d.date = std::move(article.date);  // the page's own date wins over --date
+  }
   sink(std::move(d));
 }
 

@@ -115,6 +115,18 @@ rc=$?
 check "a bad pack file fails with status 2" test $rc -eq 2
 check "a bad pack file is named with its line" contains "$tmp/err" "badpack/actors.tsv:3"
 
+# --- saved web pages ---
+html="$root/tests/data/html"
+"$bin" code -q "$html/kidal.html" >"$tmp/html.out" 2>"$tmp/err"
+"$bin" code -q --date 2023-11-16 "$html/kidal.txt" >"$tmp/txt.out" 2>>"$tmp/err"
+check "an HTML page yields events" test -s "$tmp/html.out"
+check "an HTML page yields the same events as its plain text" cmp -s "$tmp/html.out" "$tmp/txt.out"
+check "navigation, scripts and asides of a page are not coded" bash -c "! grep -q -e JNIM -e Timbuktu -e tracking '$tmp/html.out'"
+check "the page's publication date anchors its relative dates" contains "$tmp/html.out" '"date":"2023-11-13"'
+printf '<html><body><nav>Home</nav><script>x=1</script></body></html>' >"$tmp/empty.html"
+"$bin" code "$tmp/empty.html" >"$tmp/out" 2>"$tmp/err"
+check "a page without article text is named and skipped" bash -c "grep -q 'empty.html: error: HTML page without article text' '$tmp/err'"
+
 # --- end-to-end coding test on our own test set ---
 if [ -f "$root/tests/data/e2e/gold.jsonl" ]; then
   "$bin" eval --json --gold "$root/tests/data/e2e/gold.jsonl" "$root/tests/data/e2e/docs.jsonl" >"$tmp/eval" 2>"$tmp/err"
