@@ -87,6 +87,7 @@ class DocumentCoder {
       drop_cited(citations_.back(), mentions_.back().places);
     }
     link_surnames();
+    for (std::size_t si = 0; si < sentences_.size(); ++si) link_reported_pronouns(si);
     home_country_ = dominant_country();
     if (auto d = lexicon::parse_partial_date(doc_.date)) context_.publication = *d;
     std::vector<CodedEvent> out;
@@ -119,6 +120,33 @@ class DocumentCoder {
       if (found.empty()) continue;
       actors.insert(actors.end(), found.begin(), found.end());
       std::sort(actors.begin(), actors.end(), [](const ActorMention& a, const ActorMention& b) { return a.begin < b.begin; });
+    }
+  }
+
+  // "Niger said it had expelled…", "Diop told reporters he would…": a pronoun after a reporting
+  // verb stands for whoever reports.
+  void link_reported_pronouns(std::size_t si) {
+    auto& actors = mentions_[si].actors;
+    for (std::size_t i = 0; i < actors.size(); ++i) {
+      auto& m = actors[i];
+      if (m.anaphor != Anaphor::Singular && m.anaphor != Anaphor::Plural && m.anaphor != Anaphor::Person) continue;
+      // the nearest reporting verb before the pronoun, with the speaker right before it
+      for (uint32_t r = m.begin; r-- > sentences_[si].first_token && m.begin - r <= 6;) {
+        if (!lex_.cue("report", tokens_[r])) continue;
+        for (std::size_t j = 0; j < i; ++j) {
+          const auto& x = actors[j];
+          if (x.anaphor != Anaphor::None || x.end != r) continue;
+          bool person = x.actor != kNone && lex_.actors()[x.actor].kind == "person";
+          if ((m.anaphor == Anaphor::Person) != person) break;
+          m.actor = x.actor;
+          m.agent = x.agent;
+          m.country = x.country;
+          m.metonym = x.metonym;
+          m.anaphor = Anaphor::None;
+          break;
+        }
+        break;
+      }
     }
   }
 

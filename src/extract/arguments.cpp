@@ -259,8 +259,10 @@ class ArgumentFinder {
   // "by X" within a few tokens after e.
   std::vector<uint32_t> by_agent(uint32_t e) const {
     uint32_t lim = right_limit();
-    for (uint32_t i = e; i < lim && i < e + 6; ++i) {
-      if (tok_[i].key == "," || tok_[i].key == ";") break;
+    for (uint32_t i = e; i < lim && i < e + 8; ++i) {
+      // a comma inside a date ("June 18, 2013 by …") does not close the phrase
+      bool date_comma = tok_[i].key == "," && i + 1 < lim && tok_[i + 1].number && i > e && tok_[i - 1].number;
+      if ((tok_[i].key == "," && !date_comma) || tok_[i].key == ";") break;
       if (tok_[i].key == "by" || tok_[i].key == "par") {
         uint32_t j = i + 1;
         if (j < end_ && (tok_[j].key == "the" || tok_[j].key == "les" || tok_[j].key == "la" || tok_[j].key == "le")) ++j;

@@ -53,6 +53,7 @@ class PredicateFinder {
     bool question = end_ > begin_ && tok_[end_ - 1].key == "?";
     for (auto& c : out)
       if (question && c.suppressed == Suppression::None) c.suppressed = Suppression::Question;
+    mark_coordinated_infinitives(out);
     mark_embedded(out);
     return out;
   }
@@ -74,6 +75,14 @@ class PredicateFinder {
         const auto& gov = out[j];
         if (gov.predicate.nominal) continue;
         if (c.predicate.begin - gov.predicate.end > kReach) break;
+        // "agreed to send aid to Mali": the noun belongs to a verb that is itself not reported
+        if (gov.suppressed == Suppression::Infinitive || gov.suppressed == Suppression::Modal) {
+          bool boundary = false;
+          for (uint32_t k = gov.predicate.end; k < c.predicate.begin && !boundary; ++k)
+            boundary = cue("boundary", k) || tok_[k].key == "." || tok_[k].key == ",";
+          if (!boundary) c.suppressed = gov.suppressed;
+          break;
+        }
         const auto& type = lex_.patterns()[gov.predicate.pattern].type;
         bool boundary = false;
         for (uint32_t k = gov.predicate.end; k < c.predicate.begin && !boundary; ++k)
@@ -81,6 +90,23 @@ class PredicateFinder {
         if (!boundary && lex_.cue("embedding_type", text::fold(type))) c.suppressed = Suppression::Embedded;
         break;
       }
+    }
+  }
+
+  // "to tighten sanctions and impose a blockade": a verb joined by "and"/"or" to an infinitive
+  // shares its mood.
+  void mark_coordinated_infinitives(std::vector<PredicateCandidate>& out) const {
+    for (std::size_t i = 1; i < out.size(); ++i) {
+      auto& c = out[i];
+      if (c.predicate.nominal || c.suppressed != Suppression::None || c.predicate.verb < 0) continue;
+      auto v = static_cast<uint32_t>(c.predicate.verb);
+      if (v == begin_ || (tok_[v - 1].key != "and" && tok_[v - 1].key != "or")) continue;
+      const auto& prev = out[i - 1];
+      if (prev.predicate.nominal || prev.suppressed != Suppression::Infinitive) continue;
+      if (v - prev.predicate.end > 8) continue;
+      bool boundary = false;
+      for (uint32_t k = prev.predicate.end; k + 1 < v && !boundary; ++k) boundary = cue("boundary", k) || !tok_[k].word;
+      if (!boundary) c.suppressed = Suppression::Infinitive;
     }
   }
 
@@ -126,7 +152,12 @@ class PredicateFinder {
         if (!p.passive && m.end < end_ && tok_[m.end].key == "by" && !(head > begin_ && cue("have", head - 1)))
           p.passive = true;
       }
-      if (ends_with(tok_[head].key, "ing") && head > begin_ && cue("adverbial", head - 1)) p.participle_clause = true;
+      if (ends_with(tok_[head].key, "ing") && head > begin_ && cue("adverbial", head - 1)) {
+        // "by attacking", "after clashing" anywhere; "in attacking" only opening a clause, not
+        // after a noun ("his involvement in killing civilians")
+        bool clause_start = head - 1 == begin_ || tok_[head - 2].key == ",";
+        p.participle_clause = clause_start || (tok_[head - 1].key != "in" && tok_[head - 1].key != "on");
+      }
     }
     c.suppressed = suppression(p, head);
     if (c.suppressed == Suppression::None && !p.nominal && m.participle && head == m.begin &&
@@ -139,6 +170,10 @@ class PredicateFinder {
   bool attributive(uint32_t head) const {
     // "leaving 20 dead and 40+ wounded": a participle after a count states a toll, not an act
     if (head > begin_ && (tok_[head - 1].number || tok_[head - 1].key == "+")) return true;
+    // "in recaptured Kidal", "Ousted president Bazoum": after a preposition or opening the sentence
+    if (head + 1 < end_ && tok_[head + 1].word && !cue("determiner", head + 1) && !tok_[head + 1].number &&
+        (head == begin_ || cue("place_preposition", head - 1)))
+      return true;
     if (head + 1 >= end_ || !tok_[head + 1].word || (cue("determiner", head + 1) && !tok_[head + 1].capitalized))
       return false;
     uint32_t k = head;
@@ -158,9 +193,11 @@ class PredicateFinder {
       if (!tok_[k].word && tok_[k].key != "'s" && tok_[k].key != "n't" && tok_[k].key != "'ll") break;
       // "Doctors Without Borders condemned…": a cue inside a name is part of the name.
       if (overlaps_mention(mentions_, k, k + 1)) continue;
-      if (cue("negation", k) || tok_[k].key == "n't") return Suppression::Negated;
+      if (cue("negation", k) || tok_[k].key.ends_with("n't")) return Suppression::Negated;
       if (!p.nominal && cue("modal", k)) return Suppression::Modal;
-      if (!p.nominal && tok_[k].key == "to" && n == 0) return Suppression::Infinitive;
+      // "continued to send arms" reports the sending; "agreed to send" does not
+      if (!p.nominal && tok_[k].key == "to" && n == 0 && !(k > begin_ && cue("aspectual", k - 1)))
+        return Suppression::Infinitive;
       if (!p.nominal && tok_[k].key == "to" && n == 1 && (cue("be", k + 1) || tok_[k + 1].key == "have"))
         return Suppression::Infinitive;
       if (p.nominal && n >= 1) break;
