@@ -12,6 +12,7 @@
 #include "extract/locations.h"
 #include "extract/mentions.h"
 #include "extract/predicates.h"
+#include "text/language.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
 
@@ -76,6 +77,7 @@ class DocumentCoder {
   }
 
   std::vector<CodedEvent> run() {
+    lang_ = doc_.lang.empty() ? text::detect_language(doc_.text) : text::normalise_language(doc_.lang);
     tokens_ = text::tokenize(doc_.text);
     sentences_ = text::split_sentences(doc_.text, tokens_);
     mentions_.reserve(sentences_.size());
@@ -324,7 +326,7 @@ class DocumentCoder {
     const SentenceMentions& sm = mentions_[si];
     auto dates = extract::find_dates(tokens_, s.first_token, s.end_token, context_);
     drop_cited(citations_[si], dates);
-    auto preds = extract::find_predicates(lex_, tokens_, s.first_token, s.end_token, sm);
+    auto preds = extract::find_predicates(lex_, tokens_, s.first_token, s.end_token, sm, lang_);
     if (auto who = speaker(si, dates)) discourse_.speaker = who;
     std::vector<CodedEvent> events;
     for (std::size_t pi = 0; pi < preds.size(); ++pi) {
@@ -537,7 +539,8 @@ class DocumentCoder {
   std::vector<text::Sentence> sentences_;
   std::vector<SentenceMentions> mentions_;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> citations_;  // per sentence
-  uint32_t protesters_ = kNone;  // the agent row "PROTESTERS", when a pack has it
+  uint32_t protesters_ = kNone;
+  std::string lang_;  // the document's language: given, or detected  // the agent row "PROTESTERS", when a pack has it
   uint32_t home_country_ = kNone;
   extract::DateContext context_;
   Discourse discourse_;

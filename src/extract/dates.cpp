@@ -263,12 +263,15 @@ class Scanner {
     const PartialDate& pub = ctx_.publication;
     const Token& t = tok_[i];
     // Weekdays: the latest such day up to the publication date.
-    if (int wd = weekday_of(t.key); wd >= 0 && pub.known() && pub.day && t.capitalized) {
+    // English weekdays are capitalised; French ones are not ("mardi").
+    bool french = t.key.ends_with("di") || t.key == "dimanche";
+    if (int wd = weekday_of(t.key); wd >= 0 && pub.known() && pub.day && (t.capitalized || french)) {
       using namespace std::chrono;
       sys_days p = to_days(pub);
       unsigned pw = weekday{p}.c_encoding();
       int back = (static_cast<int>(pw) - wd + 7) % 7;
       if (i > begin_ && is(i - 1, {"last"})) back = back == 0 ? 7 : back;
+      if (i + 1 < end_ && is(i + 1, {"dernier"})) back = back == 0 ? 7 : back;  // "mardi dernier"
       m.date = from_days(p - days{back});
       m.end = i + 1;
       return true;

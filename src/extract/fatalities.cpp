@@ -12,7 +12,8 @@ namespace {
 const std::unordered_set<std::string> kDeathWords = {
     "killed", "killing", "kill", "kills", "dead", "deaths", "died", "die", "dying", "death", "lives",
     "massacre", "massacred", "executed", "executing", "slain", "slaughtered", "fatalities", "bodies",
-    "tues", "tue", "tuee", "tuees", "morts", "mort", "deces", "victimes", "massacres", "executes", "toll"};
+    "tues", "tue", "tuee", "tuees", "tuant", "tuent", "tuer", "morts", "mort", "deces", "victimes", "massacres",
+    "executes", "toll", "abattus", "abattu", "pertes"};
 const std::unordered_set<std::string> kHedges = {
     "at", "least", "more", "than", "over", "about", "some", "nearly", "around", "approximately", "up", "to",
     "almost", "roughly", "an", "estimated", "of", "+", "au", "moins", "plus", "de", "pres", "environ", "quelque",

@@ -185,6 +185,16 @@ class Finder {
       }
       break;
     }
+    // French order, the demonym after the noun: "soldats maliens", "l'armée malienne", "les
+    // autorités françaises".
+    if (m.country == kNone && m.end < end_) {
+      uint32_t len = longest(m.end, entries);
+      if (auto* d = find_kind(entries, NameKind::Demonym); d && len) {
+        m.country = d->ref;
+        m.end += len;
+        return;
+      }
+    }
     // "members of the CMA", "a delegation of the MNLA": the named actor is who acts.
     if (m.actor == kNone && m.country == kNone && m.end + 1 < end_ && tok_[m.end].key == "of") {
       uint32_t k = m.end + 1;

@@ -26,12 +26,12 @@ bool overlaps_mention(const SentenceMentions& m, uint32_t b, uint32_t e) {
 class PredicateFinder {
  public:
   PredicateFinder(const Lexicon& lex, const std::vector<Token>& t, uint32_t begin, uint32_t end,
-                  const SentenceMentions& m)
-      : lex_(lex), tok_(t), begin_(begin), end_(end), mentions_(m) {}
+                  const SentenceMentions& m, const std::string& lang)
+      : lex_(lex), tok_(t), begin_(begin), end_(end), mentions_(m), lang_(lang) {}
 
   std::vector<PredicateCandidate> run() {
     std::vector<lexicon::PatternMatch> matches;
-    for (uint32_t i = begin_; i < end_; ++i) lex_.patterns().match_at(tok_, i, end_, matches);
+    for (uint32_t i = begin_; i < end_; ++i) lex_.patterns().match_at(tok_, i, end_, matches, lang_);
     // Most specific first: more matched words, then longer, then earlier.
     std::sort(matches.begin(), matches.end(), [](const auto& a, const auto& b) {
       if (a.matched != b.matched) return a.matched > b.matched;
@@ -230,13 +230,14 @@ class PredicateFinder {
   const std::vector<Token>& tok_;
   uint32_t begin_, end_;
   const SentenceMentions& mentions_;
+  const std::string& lang_;
 };
 
 }  // namespace
 
 std::vector<PredicateCandidate> find_predicates(const Lexicon& lex, const std::vector<Token>& tokens, uint32_t begin,
-                                                uint32_t end, const SentenceMentions& mentions) {
-  return PredicateFinder(lex, tokens, begin, end, mentions).run();
+                                                uint32_t end, const SentenceMentions& mentions, const std::string& lang) {
+  return PredicateFinder(lex, tokens, begin, end, mentions, lang).run();
 }
 
 }  // namespace faultline::extract

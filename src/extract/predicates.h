@@ -32,7 +32,9 @@ struct PredicateCandidate {
 
 // Finds the non-overlapping event predicates of tokens[begin, end), most specific pattern first,
 // and marks those the sentence negates, denies, puts in a modal or conditional mood, or asks about.
+// `lang` is the document's language ("en", "fr", or empty): it selects language-specific patterns.
 std::vector<PredicateCandidate> find_predicates(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
-                                                uint32_t begin, uint32_t end, const SentenceMentions& mentions);
+                                                uint32_t begin, uint32_t end, const SentenceMentions& mentions,
+                                                const std::string& lang = {});
 
 }  // namespace faultline::extract

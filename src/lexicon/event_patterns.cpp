@@ -25,7 +25,7 @@ std::vector<std::string> split_spaces(std::string_view s) {
 
 }  // namespace
 
-void EventPatterns::add(EventPattern p, const std::string& source, const VerbForms& verbs) {
+void EventPatterns::add(EventPattern p, const std::string& source, const VerbInflector& verbs) {
   p.text = source;
   for (auto& raw : split_spaces(source)) {
     PatternElement el;
@@ -107,11 +107,12 @@ bool EventPatterns::match_from(const EventPattern& p, std::size_t e, const std::
 }
 
 void EventPatterns::match_at(const std::vector<text::Token>& tokens, uint32_t i, uint32_t end,
-                             std::vector<PatternMatch>& out) const {
+                             std::vector<PatternMatch>& out, const std::string& lang) const {
   auto it = by_first_word_.find(text::key_of(tokens[i]));
   if (it == by_first_word_.end()) return;
   for (uint32_t id : it->second) {
     const auto& p = patterns_[id];
+    if (!p.lang.empty() && p.lang != lang) continue;
     PatternMatch m{id, i, i, -1, false, 0};
     // The match must begin at i with a real token: try skipping leading optional elements.
     for (std::size_t start = 0; start < p.elements.size(); ++start) {

@@ -32,6 +32,7 @@ struct EventPattern {
   std::vector<PatternElement> elements;
   int verb_element = -1;  // index of the predicate verb, -1 for a nominal pattern
   int required = 0;       // elements that must match a token
+  std::string lang;       // "fr" for events_fr.tsv: applied to French documents only; empty = any
   bool nominal() const { return verb_element < 0; }
 };
 
@@ -47,11 +48,12 @@ struct PatternMatch {
 class EventPatterns {
  public:
   // Parses a pattern; throws std::invalid_argument with a readable reason.
-  void add(EventPattern pattern, const std::string& source, const VerbForms& verbs);
+  void add(EventPattern pattern, const std::string& source, const VerbInflector& verbs);
 
   // All matches starting at token i, within [i, end).
-  void match_at(const std::vector<text::Token>& tokens, uint32_t i, uint32_t end,
-                std::vector<PatternMatch>& out) const;
+  // `lang` ("en", "fr" or empty) leaves out the patterns of another language.
+  void match_at(const std::vector<text::Token>& tokens, uint32_t i, uint32_t end, std::vector<PatternMatch>& out,
+                const std::string& lang = {}) const;
 
   const EventPattern& operator[](uint32_t i) const { return patterns_[i]; }
   std::size_t size() const { return patterns_.size(); }

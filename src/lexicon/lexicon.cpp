@@ -96,6 +96,7 @@ Lexicon Lexicon::load(const std::vector<std::string>& pack_dirs) {
     }
   };
   each("irregular_verbs.tsv", &Lexicon::load_irregular);
+  each("irregular_verbs_fr.tsv", &Lexicon::load_irregular_fr);
   each("countries.tsv", &Lexicon::load_countries);
   each("actors.tsv", &Lexicon::load_actors);
   each("agents.tsv", &Lexicon::load_agents);
@@ -105,6 +106,7 @@ Lexicon Lexicon::load(const std::vector<std::string>& pack_dirs) {
   each("roles.tsv", &Lexicon::load_roles);
   each("memberships.tsv", &Lexicon::load_memberships);
   each("events.tsv", &Lexicon::load_events);
+  each("events_fr.tsv", &Lexicon::load_events_fr);
   return lex;
 }
 
@@ -250,7 +252,21 @@ void Lexicon::load_memberships(const std::string& path) {
   }
 }
 
-void Lexicon::load_events(const std::string& path) {
+void Lexicon::load_events(const std::string& path) { load_event_rows(path, verbs_, ""); }
+void Lexicon::load_events_fr(const std::string& path) { load_event_rows(path, verbs_fr_, "fr"); }
+
+void Lexicon::load_irregular_fr(const std::string& path) {
+  auto f = read_tsv(path, {"lemma", "forms"});
+  for (const auto& row : f.rows) {
+    if (row[0].empty()) f.fail(row, "empty lemma");
+    std::vector<std::string> forms;
+    for (auto& x : split_list(row[1])) forms.push_back(text::fold(x));
+    if (forms.empty()) f.fail(row, "no forms");
+    verbs_fr_.add_irregular(text::fold(row[0]), forms);
+  }
+}
+
+void Lexicon::load_event_rows(const std::string& path, const VerbInflector& verbs, const std::string& lang) {
   auto f = read_tsv(path, {"type", "mode", "cameo", "pattern", "note"});
   for (const auto& row : f.rows) {
     if (!kTypes.count(row[0])) f.fail(row, "unknown PLOVER type '" + row[0] + "'");
@@ -261,8 +277,9 @@ void Lexicon::load_events(const std::string& path) {
     p.cameo = row[2];
     p.file = path;
     p.line = row.line;
+    p.lang = lang;
     try {
-      patterns_.add(std::move(p), row[3], verbs_);
+      patterns_.add(std::move(p), row[3], verbs);
     } catch (const std::invalid_argument& e) {
       f.fail(row, std::string("bad pattern: ") + e.what());
     }

@@ -1,8 +1,6 @@
 // Everything the packs say, loaded, validated and indexed for the extractors.
 #pragma once
 
-#include "text/key_hash.h"
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,8 +9,10 @@
 #include <vector>
 
 #include "lexicon/event_patterns.h"
+#include "lexicon/french_verb_forms.h"
 #include "lexicon/phrase_index.h"
 #include "lexicon/verb_forms.h"
+#include "text/key_hash.h"
 
 namespace faultline::lexicon {
 
@@ -129,7 +129,10 @@ class Lexicon {
   void load_agents(const std::string& path);
   void load_places(const std::string& path);
   void load_irregular(const std::string& path);
+  void load_irregular_fr(const std::string& path);
   void load_events(const std::string& path);
+  void load_events_fr(const std::string& path);
+  void load_event_rows(const std::string& path, const VerbInflector& verbs, const std::string& lang);
   void load_mapping(const std::string& path);
   void load_cues(const std::string& path);
   void add_name(const std::string& phrase, NameKind kind, uint32_t ref);
@@ -143,6 +146,7 @@ class Lexicon {
   std::vector<Agent> agents_;
   std::vector<Place> places_;
   VerbForms verbs_;
+  FrenchVerbForms verbs_fr_;
   EventPatterns patterns_;
   std::unordered_map<std::string, PloverMapping> mappings_;  // "TYPE/mode"
   text::KeyMap<text::KeySet> cues_;  // one-word cues
