@@ -102,12 +102,15 @@ void add_code_command(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("code", "Code documents into events (JSON Lines on standard output or --out)");
   cmd->footer(
       "INPUT: JSON Lines documents {\"id\", \"text\", \"date\"?, \"title\"?, \"lang\"?, \"source\"?, \"url\"?}\n"
-      "(by extension .jsonl/.ndjson/.json or a leading '{'), or plain text files (id = file name\n"
-      "without extension, date from --date). '-' or nothing reads standard input.\n"
+      "(by extension .jsonl/.ndjson/.json or a leading '{'), saved web pages (.html/.htm or a\n"
+      "leading <!DOCTYPE html>/<html>: the article's text, title and publication date are\n"
+      "extracted), or plain text files (id = file name without extension, date from --date).\n"
+      "'-' or nothing reads standard input. English and French are coded; a document's language\n"
+      "is its \"lang\" field or, without one, detected from its text.\n"
       "Output: one JSON object per event (see README, 'Output contract').\n"
       "Exit status: 0 all input coded; 1 some input was skipped (see messages); 2 usage or pack error.");
   opts->packs.add_to(*cmd);
-  cmd->add_option("--date", opts->date, "Publication date of plain-text input (YYYY-MM-DD)")
+  cmd->add_option("--date", opts->date, "Publication date of plain-text and HTML input without one (YYYY-MM-DD)")
       ->check([](const std::string& s) {
         static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
         return std::regex_match(s, re) && lexicon::parse_partial_date(s) ? std::string() : "must be YYYY-MM-DD";
