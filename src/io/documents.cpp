@@ -83,6 +83,15 @@ bool looks_like_jsonl(const std::string& path, std::istream& in) {
   return false;
 }
 
+// No news article comes near this; a bigger "document" is a dump or junk, and coding it whole
+// would hold the run for minutes.
+constexpr std::size_t kMaxDocumentBytes = 16u << 20;
+
+std::string too_big(std::size_t bytes) {
+  return "document of " + std::to_string(bytes >> 20) + " MB is larger than the " +
+         std::to_string(kMaxDocumentBytes >> 20) + " MB limit (split it into articles)";
+}
+
 void read_jsonl(std::istream& in, const std::string& name, const std::function<void(coding::Document&&)>& sink,
                 std::vector<InputIssue>& issues) {
   std::string raw;
@@ -92,6 +101,10 @@ void read_jsonl(std::istream& in, const std::string& name, const std::function<v
     std::string where = name + ":" + std::to_string(line_no);
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
     if (raw.find_first_not_of(" \t") == std::string::npos) continue;
+    if (raw.size() > kMaxDocumentBytes) {
+      issues.push_back({where, too_big(raw.size()) + "; line skipped", true});
+      continue;
+    }
     text::RepairReport rep;
     std::string line = text::repair_utf8(raw, &rep);
     if (json_depth(line) > kMaxJsonDepth) {
@@ -101,9 +114,11 @@ void read_jsonl(std::istream& in, const std::string& name, const std::function<v
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse errors, number overflow ("1e999")
       std::string what = e.what();
       if (auto at = what.find("parse error"); at != std::string::npos) what = what.substr(at);
+      else if (auto br = what.find("] "); what.starts_with("[json.exception") && br != std::string::npos)
+        what = what.substr(br + 2);
       issues.push_back({where, "broken JSON (" + what + "); line skipped", true});
       continue;
     }
@@ -153,6 +168,10 @@ void read_text(std::istream& in, const std::string& path, const ReadOptions& opt
   buf << in.rdbuf();
   std::string raw = buf.str();
   std::string where = path == "-" ? "stdin" : path;
+  if (raw.size() > kMaxDocumentBytes) {
+    issues.push_back({where, too_big(raw.size()) + "; skipped", true});
+    return;
+  }
   std::size_t zeros = std::count(raw.begin(), raw.end(), '\0');
   if (zeros > 0 && zeros * 100 > raw.size()) {
     issues.push_back({where, "looks like a binary file (NUL bytes), not text; skipped", true});
@@ -203,11 +222,17 @@ bool read_documents(const std::string& path, const ReadOptions& options,
     }
     in = &file;
   }
-  if (looks_like_jsonl(path, *in))
-    read_jsonl(*in, name, sink, issues);
-  else
-    read_text(*in, path, options, sink, issues);
+  read_documents(*in, path, options, sink, issues);
   return true;
+}
+
+void read_documents(std::istream& in, const std::string& path, const ReadOptions& options,
+                    const std::function<void(coding::Document&&)>& sink, std::vector<InputIssue>& issues) {
+  std::string name = path == "-" ? "stdin" : path;
+  if (looks_like_jsonl(path, in))
+    read_jsonl(in, name, sink, issues);
+  else
+    read_text(in, path, options, sink, issues);
 }
 
 }  // namespace faultline::io

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ struct ReadOptions {
 // one plain-text document named after the file. Problems go to `issues`; nothing throws for bad
 // input. Returns false when the file could not be opened at all.
 bool read_documents(const std::string& path, const ReadOptions& options,
+                    const std::function<void(coding::Document&&)>& sink, std::vector<InputIssue>& issues);
+
+// The same from an open stream; `path` names it in messages and gives plain text its id and
+// extension ("-" = standard input).
+void read_documents(std::istream& in, const std::string& path, const ReadOptions& options,
                     const std::function<void(coding::Document&&)>& sink, std::vector<InputIssue>& issues);
 
 }  // namespace faultline::io
