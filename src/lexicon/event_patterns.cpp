@@ -66,7 +66,10 @@ void EventPatterns::add(EventPattern p, const std::string& source, const VerbInf
   // optional, the following ones.
   for (const auto& el : p.elements) {
     if (el.gap) break;
-    for (const auto& w : el.words) by_first_word_[w].push_back(index);
+    for (const auto& w : el.words) {
+      by_first_word_[w].push_back(index);
+      first_words_.add(text::hash_key(w));
+    }
     if (!el.optional) break;
   }
   patterns_.push_back(std::move(p));
@@ -108,6 +111,7 @@ bool EventPatterns::match_from(const EventPattern& p, std::size_t e, const std::
 
 void EventPatterns::match_at(const std::vector<text::Token>& tokens, uint32_t i, uint32_t end,
                              std::vector<PatternMatch>& out, const std::string& lang) const {
+  if (!first_words_.maybe(tokens[i].hash)) return;
   auto it = by_first_word_.find(text::key_of(tokens[i]));
   if (it == by_first_word_.end()) return;
   for (uint32_t id : it->second) {

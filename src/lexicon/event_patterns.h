@@ -64,6 +64,7 @@ class EventPatterns {
 
   std::vector<EventPattern> patterns_;
   text::KeyMap<std::vector<uint32_t>> by_first_word_;
+  text::KeyFilter first_words_;  // the keys of by_first_word_
 };
 
 }  // namespace faultline::lexicon

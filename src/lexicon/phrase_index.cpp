@@ -6,6 +6,7 @@ namespace faultline::lexicon {
 
 void PhraseIndex::add(const std::vector<std::string>& keys, uint32_t payload, bool caps_only) {
   if (keys.empty()) return;
+  first_words_.add(text::hash_key(keys.front()));
   uint32_t node = 0;
   for (const auto& k : keys) {
     auto it = edges_.find(EdgeView{node, k, text::hash_key(k)});
@@ -39,6 +40,7 @@ bool written_in_capitals(const std::vector<text::Token>& tokens, std::size_t i, 
 void PhraseIndex::match_at(const std::vector<text::Token>& tokens, std::size_t i, std::size_t end,
                            std::vector<Match>& out) const {
   std::size_t first = out.size();
+  if (i >= end || !first_words_.maybe(tokens[i].hash)) return;
   uint32_t node = 0;
   for (std::size_t k = i; k < end; ++k) {
     auto it = edges_.find(EdgeView{node, tokens[k].key, tokens[k].hash});

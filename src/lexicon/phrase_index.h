@@ -57,6 +57,7 @@ class PhraseIndex {
   };
 
   std::unordered_map<Edge, uint32_t, EdgeHash, EdgeEq> edges_;
+  text::KeyFilter first_words_;  // the first tokens of all phrases
   std::vector<std::vector<Payload>> payloads_{1};  // per node; node 0 is the root
   std::size_t entries_ = 0;
 };

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "text/token.h"
 
@@ -40,6 +42,19 @@ struct KeyEq {
 };
 
 using KeySet = std::unordered_set<std::string, KeyHash, KeyEq>;
+
+// A bit per hash bucket (a one-hash Bloom filter): `maybe` is false only for keys never added.
+// It answers from a 128 KB table that stays in cache, so most tokens never reach the big maps.
+class KeyFilter {
+ public:
+  void add(std::size_t hash) { bits_[slot(hash) >> 6] |= uint64_t{1} << (slot(hash) & 63); }
+  bool maybe(std::size_t hash) const { return (bits_[slot(hash) >> 6] >> (slot(hash) & 63)) & 1; }
+
+ private:
+  static constexpr std::size_t kBits = std::size_t{1} << 20;
+  static std::size_t slot(std::size_t hash) { return (hash ^ (hash >> 29)) & (kBits - 1); }
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>(kBits / 64);
+};
 template <class V>
 using KeyMap = std::unordered_map<std::string, V, KeyHash, KeyEq>;
 
