@@ -368,6 +368,14 @@ class DocumentCoder {
               e.location = location_of(pm);
               break;
             }
+        // "seized Kidal": taking a place is a capture, whatever the verb took otherwise
+        bool retyped = false;
+        if (e.type == "COERCE" && e.mode == "confiscate" && args.target.empty() && !pred.nominal &&
+            starts_place(sm, pred.end)) {
+          e.type = "ASSAULT";
+          e.mode = "occupy";
+          retyped = true;
+        }
         if (pred.nominal && e.actor1.empty()) inherit_actors(e, si);
         // Forming or merging into a group: the parties act together; what they form is no recipient.
         // ("merged with X" keeps X: a partner, not a product).
@@ -403,7 +411,7 @@ class DocumentCoder {
           e.acled_subtype = map->acled_subtype;
           e.cameo = map->cameo;
         }
-        if (!pattern.cameo.empty()) e.cameo = pattern.cameo;
+        if (!pattern.cameo.empty() && !retyped) e.cameo = pattern.cameo;
         e.confidence = confidence(e, pred);
         events.push_back(std::move(e));
       }
@@ -431,6 +439,12 @@ class DocumentCoder {
       }
     }
     return std::nullopt;
+  }
+
+  // Whether a place mention begins at token i (after an article).
+  bool starts_place(const SentenceMentions& sm, uint32_t i) const {
+    if (i < tokens_.size() && tokens_[i].key == "the") ++i;
+    return std::any_of(sm.places.begin(), sm.places.end(), [&](const auto& p) { return p.begin == i; });
   }
 
   // A noun with no one named ("Attacks on military posts … followed") continues the last event of

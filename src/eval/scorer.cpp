@@ -209,6 +209,14 @@ AliasGroups alias_groups_from(const lexicon::Lexicon& lex) {
     list.push_back(normalise(a.name));
     for (const auto& x : a.aliases) list.push_back(normalise(x));
   }
+  // Generic agents ("CIVILIANS", "PROTESTERS") are groups too, named by their nouns.
+  for (const auto& a : lex.agents()) {
+    if (g.aliases.count(a.id)) continue;
+    g.family[a.id] = a.id;
+    auto& list = g.aliases[a.id];
+    list.push_back(normalise(a.without_country));
+    for (const auto& w : a.words) list.push_back(normalise(w));
+  }
   return g;
 }
 

@@ -19,7 +19,8 @@ struct AliasGroups {
 
 // The scorer's own table format: `id<TAB>family<TAB>alias|alias…`, `#` comments.
 AliasGroups load_alias_groups(const std::string& path);
-// From the packs: every actor is a group of its own (its id its family), named by name and aliases.
+// From the packs: every actor is a group of its own (its id its family), named by name and
+// aliases; so is every generic agent, named by its nouns.
 AliasGroups alias_groups_from(const lexicon::Lexicon& lex);
 
 struct Prf {

@@ -139,7 +139,9 @@ class PredicateFinder {
     if (!p.nominal) {
       // Passive: a participle after a form of "be" ("was attacked", "has been seized"), or a
       // participle followed by a by-agent ("the camp captured by the CSP").
-      if (m.participle) {
+      // A French reflexive ("s'est emparé de", "se sont retirés") is active, not passive.
+      bool reflexive = tok_[m.begin].key == "se" || tok_[m.begin].key == "s'";
+      if (m.participle && !reflexive) {
         for (uint32_t k = head, n = 0; k > begin_ && n < 3; ++n) {
           --k;
           if (cue("be", k)) {

@@ -116,7 +116,9 @@ void EventPatterns::match_at(const std::vector<text::Token>& tokens, uint32_t i,
   if (it == by_first_word_.end()) return;
   for (uint32_t id : it->second) {
     const auto& p = patterns_[id];
-    if (!p.lang.empty() && p.lang != lang) continue;
+    // French patterns for French text only; English ones for everything else ("attaque" is no
+    // form of "attack", but "tour", "menace" and "train" are English and French words).
+    if ((p.lang == "fr") != (lang == "fr")) continue;
     PatternMatch m{id, i, i, -1, false, 0};
     // The match must begin at i with a real token: try skipping leading optional elements.
     for (std::size_t start = 0; start < p.elements.size(); ++start) {

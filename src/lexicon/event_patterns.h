@@ -32,7 +32,7 @@ struct EventPattern {
   std::vector<PatternElement> elements;
   int verb_element = -1;  // index of the predicate verb, -1 for a nominal pattern
   int required = 0;       // elements that must match a token
-  std::string lang;       // "fr" for events_fr.tsv: applied to French documents only; empty = any
+  std::string lang;       // "fr" (events_fr.tsv): French documents only; otherwise all other documents
   bool nominal() const { return verb_element < 0; }
 };
 

@@ -33,6 +33,9 @@ void add_participle(std::vector<VerbForm>& out, const std::string& p) {
 }
 
 bool looks_like_participle(const std::string& f) {
+  // imperfect ("prenait", "prenais") and subjunctive ("prenne") forms are no participles
+  for (const char* end : {"ait", "ais", "aient", "nne", "nnes"})
+    if (ends_with(f, end)) return false;
   for (const char* end : {"e", "es", "ee", "ees", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite", "its",
                           "ites", "ert", "erte", "erts", "ertes", "int", "inte", "ints", "intes"})
     if (ends_with(f, end)) return true;

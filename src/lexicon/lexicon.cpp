@@ -179,8 +179,8 @@ void Lexicon::load_agents(const std::string& path) {
     if (!kSectors.count(row[1])) f.fail(row, "unknown sector '" + row[1] + "'");
     if (row[2].empty() || row[3].empty()) f.fail(row, "both names are required");
     auto idx = static_cast<uint32_t>(agents_.size());
-    agents_.push_back(Agent{row[0], row[1], row[2], row[3]});
     auto words = split_list(row[4]);
+    agents_.push_back(Agent{row[0], row[1], row[2], row[3], words});
     if (words.empty()) f.fail(row, "no words");
     for (auto& w : words) add_name(w, NameKind::Agent, idx);
   }

@@ -62,6 +62,7 @@ struct Agent {
   std::string sector;
   std::string with_country;
   std::string without_country;
+  std::vector<std::string> words;  // the nouns that name it, as written in agents.tsv
 };
 
 struct Place {

@@ -153,5 +153,34 @@ PY
   grep -v "ok" "$tmp/none" | head -3
 fi
 
+# --- French: the French set scores within 0.05 of its English twin (typed F1), and its
+# negated, denied and hypothetical sentences give no event ---
+fr="$root/tests/data/fr"
+if [ -f "$fr/gold.jsonl" ]; then
+  "$bin" eval --json --gold "$fr/gold.jsonl" "$fr/docs.jsonl" >"$tmp/fr.json" 2>/dev/null
+  "$bin" eval --json --gold "$fr/gold_en.jsonl" "$fr/docs_en.jsonl" >"$tmp/en.json" 2>/dev/null
+  python3 - "$tmp/fr.json" "$tmp/en.json" <<'PY' >"$tmp/fr" 2>&1
+import json, sys
+fr, en = (json.load(open(p))["typed_prf"][2] for p in sys.argv[1:3])
+print(f"French typed F1 {fr}, English twin {en}")
+assert fr >= en - 0.05 and fr >= 0.70, "French below its English twin"
+print("french ok")
+PY
+  cat "$tmp/fr"
+  check "French typed F1 within 0.05 of the English twin" contains "$tmp/fr" "french ok"
+  "$bin" code -q "$fr/docs.jsonl" >"$tmp/out"
+  python3 - "$fr/gold.jsonl" "$tmp/out" <<'PY' >"$tmp/none" 2>&1
+import json, sys, re
+def norm(s): return " ".join(re.sub(r"[^a-z0-9'\u00c0-\u017f]+", " ", s.lower()).split())
+gold = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+pred = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
+bad = [g["quote"] for g in gold if g.get("none") and any(p["doc"] == g["doc"] and norm(g["quote"]) in norm(p["evidence"]) for p in pred)]
+assert not bad, bad
+print("none ok")
+PY
+  check "no event from negated, denied or hypothetical French sentences" contains "$tmp/none" "none ok"
+  grep -v "ok" "$tmp/none" | head -3
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
