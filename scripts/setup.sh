@@ -5,7 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config libicu-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libgumbo-dev libcld2-dev python3 time)
+          libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libgumbo-dev libcld2-dev python3 time
+          libcpp-httplib-dev chromium wrk)
+# `faultline serve`'s page is built from npm packages; Debian's node will do where none is installed.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -16,6 +20,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# The page's libraries (versions pinned by web/package-lock.json); the build copies their dist
+# files into build/web, which `faultline serve` serves. Reinstalled only when the lock file changed.
+if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+  echo "setup: installing the web page's npm packages" >&2
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 build_type="${BUILD_TYPE:-Release}"

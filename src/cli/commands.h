@@ -21,9 +21,20 @@ struct PackOptions {
   // Loads the bundled packs (core, geo, sahel; from $FAULTLINE_PACKS or the build's pack folder)
   // then the extra ones. Throws lexicon::PackError.
   lexicon::Lexicon load() const;
+  // The pack folders load() reads, in order (for the store's pack files: memberships, control).
+  std::vector<std::string> dirs() const;
 };
 
 void add_code_command(CLI::App& app, Action& action);
 void add_eval_command(CLI::App& app, Action& action);
+// The knowledge store (docs/store.md).
+void add_ingest_command(CLI::App& app, Action& action);
+void add_events_command(CLI::App& app, Action& action);
+void add_actor_command(CLI::App& app, Action& action);
+void add_control_command(CLI::App& app, Action& action);
+void add_graph_command(CLI::App& app, Action& action);
+void add_export_command(CLI::App& app, Action& action);
+// The web page and JSON API (docs/serve.md).
+void add_serve_command(CLI::App& app, Action& action);
 
 }  // namespace faultline::cli

@@ -11,6 +11,13 @@ int main(int argc, char** argv) {
   faultline::cli::Action action;
   faultline::cli::add_code_command(app, action);
   faultline::cli::add_eval_command(app, action);
+  faultline::cli::add_ingest_command(app, action);
+  faultline::cli::add_events_command(app, action);
+  faultline::cli::add_actor_command(app, action);
+  faultline::cli::add_control_command(app, action);
+  faultline::cli::add_graph_command(app, action);
+  faultline::cli::add_export_command(app, action);
+  faultline::cli::add_serve_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -18,6 +25,9 @@ int main(int argc, char** argv) {
   }
   try {
     return action ? action() : 0;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "faultline: " << e.what() << "\n";
+    return 2;
   } catch (const faultline::lexicon::PackError& e) {
     std::cerr << "faultline: pack error: " << e.what() << "\n";
     return 2;

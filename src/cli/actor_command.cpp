@@ -1,0 +1,176 @@
+// `faultline actor NAME`: an actor's profile from the store — aliases, kind, memberships, members,
+// leaders, and allies and enemies with their evidence, at a date or over a period.
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <map>
+
+#include "cli/commands.h"
+#include "cli/store_options.h"
+#include "extract/dates.h"
+#include "graph/memberships.h"
+#include "graph/relation_weights.h"
+
+namespace faultline::cli {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+struct ActorOptions {
+  DbOption db;
+  FormatOption format;
+  std::string name;
+  std::string at, from, to;
+};
+
+json nullable(const std::string& s) { return s.empty() ? json() : json(s); }
+
+json fact_row(const std::string& fact, const std::string& actor, const std::string& name) {
+  json j;
+  j["fact"] = fact;
+  j["actor"] = nullable(actor);
+  j["name"] = nullable(name);
+  return j;
+}
+
+void dated(json& j, const graph::PartialDate& from, const graph::PartialDate& to) {
+  j["from"] = nullable(extract::format_date(from));
+  j["to"] = nullable(extract::format_date(to));
+}
+
+// Allies, enemies and mixed relations of `id` over `w`: its own, and those of the coalitions it
+// belonged to then (for groups that act through them), summed per other actor.
+std::vector<json> relation_rows(store::Store& s, ActorNames& names, const std::string& id, const graph::Window& w,
+                                const std::vector<std::string>& groups, const std::vector<std::string>& skip) {
+  struct Sum {
+    store::RelationSum total;
+    std::vector<std::string> via;
+  };
+  std::map<std::string, Sum> by_other;
+  auto gather = [&](const std::string& subject) {
+    for (const auto& r : s.relations(w, {subject})) {
+      const std::string& other = r.a == subject ? r.b : r.a;
+      if (other == id || std::find(skip.begin(), skip.end(), other) != skip.end()) continue;
+      Sum& sum = by_other[other];
+      sum.total.cooperative += r.cooperative;
+      sum.total.conflictual += r.conflictual;
+      sum.total.cooperative_events += r.cooperative_events;
+      sum.total.conflictual_events += r.conflictual_events;
+      if (subject != id) sum.via.push_back(subject);
+    }
+  };
+  gather(id);
+  for (const auto& g : groups) gather(g);
+
+  std::vector<json> rows;
+  for (const auto& [other, sum] : by_other) {
+    const auto& r = sum.total;
+    json j = fact_row(graph::relation_kind(r.cooperative, r.conflictual), other, names(other));
+    double score = graph::relation_score(r.cooperative, r.conflictual);
+    char detail[160];
+    std::snprintf(detail, sizeof detail, "score %+.2f: cooperative %.0f (%d event%s), conflictual %.0f (%d event%s)",
+                  score, r.cooperative, r.cooperative_events, r.cooperative_events == 1 ? "" : "s", r.conflictual,
+                  r.conflictual_events, r.conflictual_events == 1 ? "" : "s");
+    std::string via;
+    for (const auto& v : sum.via) via += (via.empty() ? "" : ", ") + v;
+    j["detail"] = std::string(detail) + (via.empty() ? "" : "; through " + via);
+    j["score"] = std::round(score * 100) / 100;
+    j["cooperative"] = r.cooperative;
+    j["conflictual"] = r.conflictual;
+    j["evidence"] = r.cooperative_events + r.conflictual_events;
+    j["via"] = sum.via;
+    rows.push_back(std::move(j));
+  }
+  auto rank = [](const json& j) {
+    const std::string f = j["fact"];
+    return f == "ally" ? 0 : f == "enemy" ? 1 : 2;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const json& x, const json& y) {
+    if (rank(x) != rank(y)) return rank(x) < rank(y);
+    return x["evidence"].get<int>() > y["evidence"].get<int>();
+  });
+  return rows;
+}
+
+int run_actor(const ActorOptions& o) {
+  auto s = o.db.open();
+  const graph::Window w = graph::query_window(o.at, o.from, o.to);
+  auto matches = s->find_actors(o.name);
+  if (matches.empty()) {
+    std::cerr << "faultline: no actor is named '" << o.name << "'\n";
+    return 1;
+  }
+  const auto memberships = s->memberships();
+  const auto roles = s->roles();
+  ActorNames names(*s);
+  exporting::RowWriter out(std::cout, o.format.format(),
+                           {{"FACT", "fact", 10},
+                            {"ACTOR", "actor", 24},
+                            {"NAME", "name", 40},
+                            {"FROM", "from", 10},
+                            {"TO", "to", 10},
+                            {"EVIDENCE", "evidence", 8},
+                            {"DETAIL", "detail", 90}});
+  for (const auto& a : matches) {
+    json head = fact_row("actor", a.id, a.name);
+    head["kind"] = nullable(a.kind);
+    head["country"] = nullable(a.country);
+    head["sector"] = nullable(a.sector);
+    head["detail"] = "kind " + (a.kind.empty() ? "?" : a.kind) + ", country " + (a.country.empty() ? "-" : a.country) +
+                     ", sector " + (a.sector.empty() ? "-" : a.sector);
+    out.add(head);
+    if (!a.aliases.empty()) {
+      json j = fact_row("aliases", a.id, "");
+      j["detail"] = a.aliases;
+      out.add(j);
+    }
+    std::vector<std::string> related{a.id};
+    for (const auto& m : memberships) {
+      if (!graph::holds_during(m.from, m.to, w)) continue;
+      bool member_of = m.member == a.id;
+      if (!member_of && m.group != a.id) continue;
+      const std::string& other = member_of ? m.group : m.member;
+      json j = fact_row(member_of ? "member of" : "member", other, names(other));
+      dated(j, m.from, m.to);
+      j["source"] = m.source;
+      j["evidence"] = m.evidence.size();
+      j["events"] = m.evidence;
+      j["detail"] = m.note.empty() ? "(" + m.source + ")" : m.note + " (" + m.source + ")";
+      out.add(j);
+      related.push_back(other);
+    }
+    for (const auto& r : roles) {
+      if (r.actor != a.id || !graph::holds_during(r.from, r.to, w)) continue;
+      json j = fact_row("leader", r.person, names(r.person));
+      dated(j, r.from, r.to);
+      j["detail"] = r.role;
+      out.add(j);
+    }
+    auto groups = graph::groups_of(memberships, a.id, w);
+    auto rows = relation_rows(*s, names, a.id, w, groups, related);
+    for (const auto& j : rows) out.add(j);
+  }
+  out.finish();
+  return 0;
+}
+
+}  // namespace
+
+void add_actor_command(CLI::App& app, Action& action) {
+  auto opts = std::make_shared<ActorOptions>();
+  auto* cmd = app.add_subcommand("actor", "Profile of an actor: aliases, memberships, leaders, allies and enemies");
+  cmd->footer(
+      "NAME: an actor id, name or alias (accents and case ignored). With --at, memberships and\n"
+      "leaders are those holding then, and relations are summed over the date's month (a day or a\n"
+      "month) or year; --from/--to give a period instead. Relations come from the store's events:\n"
+      "ally, enemy or mixed by the balance of cooperative and conflictual weight (docs/store.md).");
+  opts->db.add_to(*cmd);
+  opts->format.add_to(*cmd);
+  cmd->add_option("NAME", opts->name, "Actor id, name or alias")->required();
+  cmd->add_option("--at", opts->at, "At this date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  cmd->add_option("--from", opts->from, "Period start");
+  cmd->add_option("--to", opts->to, "Period end");
+  cmd->callback([opts, &action] { action = [opts] { return run_actor(*opts); }; });
+}
+
+}  // namespace faultline::cli

@@ -1,0 +1,33 @@
+// Exports of the store's events into the formats users' tools open: ACLED-style CSV (Excel, R),
+// GDELT/CAMEO-style TSV, PLOVER JSON Lines, GeoJSON (QGIS) and GraphML (Gephi). Each takes the
+// same query as `faultline events`. Column lists and mappings are in docs/store.md.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "store/store.h"
+
+namespace faultline::exporting {
+
+enum class ExportFormat { AcledCsv, CameoTsv, PloverJsonl, GeoJson, GraphMl };
+
+// "acled-csv", "cameo-tsv", "plover-jsonl", "geojson" or "graphml"; throws std::invalid_argument.
+ExportFormat parse_export_format(const std::string& name);
+
+struct ExportStats {
+  std::size_t written = 0;  // events (GraphML: nodes and edges)
+  std::size_t skipped = 0;  // events the format cannot hold (no ACLED type, no CAMEO code, no coordinates)
+};
+
+ExportStats export_acled_csv(store::Store& s, const store::EventQuery& q, std::ostream& out);
+ExportStats export_cameo_tsv(store::Store& s, const store::EventQuery& q, std::ostream& out);
+ExportStats export_plover_jsonl(store::Store& s, const store::EventQuery& q, std::ostream& out);
+ExportStats export_geojson(store::Store& s, const store::EventQuery& q, std::ostream& out);
+// Actors of the matching events as nodes; as edges, their relations summed over those events
+// (ally/enemy/mixed) and the memberships between them.
+ExportStats export_graphml(store::Store& s, const store::EventQuery& q, std::ostream& out);
+
+ExportStats export_events(ExportFormat f, store::Store& s, const store::EventQuery& q, std::ostream& out);
+
+}  // namespace faultline::exporting

@@ -1,0 +1,48 @@
+// The JSON API's endpoints (docs/serve.md). Each takes the request's path argument and query
+// parameters and returns the response body; a bad request throws ApiError. They read the
+// in-memory snapshot and, for relations over a period, the store.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "serve/actor_catalog.h"
+#include "serve/event_index.h"
+#include "serve/locked_store.h"
+
+namespace faultline::serve {
+
+using json = nlohmann::ordered_json;
+
+struct ApiContext {
+  const EventIndex& events;
+  const ActorCatalog& actors;
+  LockedStore& store;
+  std::string database;  // the path, for /api/meta
+};
+
+struct ApiRequest {
+  std::string arg;  // the path's {id} or {place}, URL-decoded
+  const std::multimap<std::string, std::string>& params;
+};
+
+// Page sizes of list endpoints.
+inline constexpr long long kDefaultLimit = 50;
+inline constexpr long long kMaxLimit = 500;
+inline constexpr long long kMaxOffset = 100'000'000;
+
+json api_meta(const ApiContext& c, const ApiRequest& r);
+json api_events(const ApiContext& c, const ApiRequest& r);
+json api_event(const ApiContext& c, const ApiRequest& r);
+json api_timeline(const ApiContext& c, const ApiRequest& r);
+json api_map(const ApiContext& c, const ApiRequest& r);
+json api_search(const ApiContext& c, const ApiRequest& r);
+json api_actors(const ApiContext& c, const ApiRequest& r);
+json api_actor(const ApiContext& c, const ApiRequest& r);
+json api_graph(const ApiContext& c, const ApiRequest& r);
+json api_control_places(const ApiContext& c, const ApiRequest& r);
+json api_control(const ApiContext& c, const ApiRequest& r);
+json api_document(const ApiContext& c, const ApiRequest& r);
+
+}  // namespace faultline::serve

@@ -1,0 +1,144 @@
+// The store's events held in memory for the API: every event as the store returns it (with its
+// sources and evidence), plus compact columns and posting lists that make filtering, sorting,
+// counting by month and clustering on the map take milliseconds on millions of events. Built once
+// when the server starts (the server is read-only), then shared by every request thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "serve/string_ids.h"
+#include "serve/word_index.h"
+#include "store/store.h"
+
+namespace faultline::serve {
+
+// A rectangle on the map, in degrees.
+struct BBox {
+  double west = -180, south = -90, east = 180, north = 90;
+  bool contains(double lat, double lon) const { return south <= lat && lat <= north && west <= lon && lon <= east; }
+};
+
+// What the API's filters resolve to (see EventIndex::resolve_* and the API's parameter parsing).
+struct EventFilter {
+  bool by_actor = false;
+  std::vector<uint32_t> actors;  // interned actor ids (the actor with its members), sorted
+  std::vector<uint32_t> types;   // interned PLOVER types; empty = any
+  std::optional<uint32_t> place;   // a folded place name or region (either matches)
+  std::optional<uint32_t> region;  // a folded first-level region only
+  int from_key = 0;  // YYYYMMDD; events whose dates reach into [from, to]
+  int to_key = 0;
+  std::vector<WordQuery> words;  // all must occur in one of the event's evidence sentences
+  std::optional<BBox> bbox;
+};
+
+enum class SortKey { Date, Fatalities, Sources, Confidence };
+struct Sort {
+  SortKey key = SortKey::Date;
+  bool descending = false;
+};
+
+// One cell of the map's grid: the events of one square, where they are on average.
+struct Cluster {
+  double lat = 0, lon = 0;
+  std::size_t count = 0;
+  std::map<std::string, std::size_t> types;
+  uint32_t first = 0;         // an event of the cell (the only one when count is 1)
+  bool single_place = true;   // all events at the same coordinates
+  std::string place;          // their place, when single_place
+};
+
+struct Timeline {
+  std::vector<std::string> types;                       // types present, most frequent first
+  std::map<int, std::map<std::string, std::size_t>> months;  // YYYYMM → type → events
+  std::map<int, std::size_t> year_only;                 // events dated to a year only
+  std::size_t undated = 0;
+};
+
+struct Facet {
+  std::string value;
+  std::string label;
+  std::size_t count = 0;
+};
+
+class EventIndex {
+ public:
+  // Reads every event of the store (in the store's order: by date, then id).
+  void load(store::Store& s);
+
+  std::size_t size() const { return views_.size(); }
+  const store::EventView& view(uint32_t i) const { return views_[i]; }
+  std::optional<uint32_t> find(const std::string& event_id) const;
+
+  // Ids of strings as the filters need them; kUnknown for a value no event has.
+  uint32_t type_id(const std::string& type) const { return ids_.find(type); }
+  uint32_t place_id(const std::string& folded) const { return ids_.find(folded); }
+  uint32_t actor_id(const std::string& id) const { return ids_.find(id); }
+  bool has_actor(const std::string& id) const;
+
+  // Matching events in date order (then id).
+  void for_each(const EventFilter& f, const std::function<void(uint32_t)>& fn) const;
+  struct Page {
+    std::size_t total = 0;
+    std::vector<uint32_t> rows;
+  };
+  Page page(const EventFilter& f, Sort sort, std::size_t offset, std::size_t limit) const;
+
+  Timeline timeline(const EventFilter& f) const;
+  // Grid clusters for a map at `zoom` (cells of about 48 pixels at that zoom).
+  std::vector<Cluster> clusters(const EventFilter& f, int zoom) const;
+
+  // Counts for the filter lists of the page.
+  std::vector<Facet> type_counts() const;
+  std::vector<Facet> region_counts() const;
+  std::size_t actor_events(const std::string& actor_id) const;
+  // The first and last date keys of dated events (0 when none).
+  std::pair<int, int> date_range() const;
+
+  // A document's sentences that are evidence of events: (event, index of the source).
+  struct DocumentSentence {
+    uint32_t event;
+    uint32_t source;
+  };
+  const std::vector<DocumentSentence>* document(const std::string& doc_id) const;
+
+  // Every actor id that events name (actors and the organisations persons acted for).
+  std::vector<std::string> actor_ids() const;
+
+ private:
+  struct Columns {
+    int first_key = 0, last_key = 0;  // 0 = undated
+    uint32_t type = 0;
+    uint32_t place = 0, region = 0;   // folded place name and first-level region
+    float lat = 0, lon = 0;
+    bool has_coordinates = false;
+    int64_t fatalities = -1;          // -1 = not stated
+    uint32_t sources = 0;
+    float confidence = 0;
+    uint32_t actors_begin = 0, actors_end = 0;  // into actor_refs_
+  };
+  bool matches(const Columns& c, uint32_t i, const EventFilter& f, const std::vector<std::vector<uint32_t>>& word_lists) const;
+  // The smallest list of events that contains every match (nullopt: all events). `exact` says
+  // whether the list is the answer itself (one constraint, which the list encodes).
+  std::optional<std::vector<uint32_t>> candidates(const EventFilter& f, const std::vector<std::vector<uint32_t>>& word_lists,
+                                                  bool& exact) const;
+  // Calls fn(i) for each match, in date order, without the cost of a std::function per event.
+  template <typename F>
+  void scan(const EventFilter& f, F&& fn) const;
+
+  std::vector<store::EventView> views_;
+  std::vector<Columns> columns_;
+  std::vector<uint32_t> actor_refs_;
+  StringIds ids_;
+  std::unordered_map<std::string, uint32_t> by_id_;
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_type_, by_place_, by_region_, by_actor_;
+  std::unordered_map<std::string, std::vector<DocumentSentence>> by_document_;
+  WordIndex words_;
+};
+
+}  // namespace faultline::serve

@@ -1,0 +1,197 @@
+// /api/events, /api/events/{id}, /api/timeline, /api/map and /api/search.
+#include <algorithm>
+#include <cstdio>
+
+#include "extract/dates.h"
+#include "serve/api.h"
+#include "serve/api_error.h"
+#include "serve/event_filter_params.h"
+#include "serve/event_json.h"
+
+namespace faultline::serve {
+namespace {
+
+Sort parse_sort(const QueryParams& p) {
+  Sort s;
+  std::string v = p.has("sort") ? p.text("sort") : "date";
+  if (!v.empty() && v[0] == '-') {
+    s.descending = true;
+    v.erase(0, 1);
+  }
+  if (v == "date") s.key = SortKey::Date;
+  else if (v == "fatalities") s.key = SortKey::Fatalities;
+  else if (v == "sources") s.key = SortKey::Sources;
+  else if (v == "confidence") s.key = SortKey::Confidence;
+  else throw bad_parameter("parameter 'sort' must be date, fatalities, sources or confidence, with '-' for descending");
+  return s;
+}
+
+json warnings_json(const std::vector<std::string>& warnings) {
+  json j = json::array();
+  for (const auto& w : warnings) j.push_back(w);
+  return j;
+}
+
+std::string month_key(int yyyymm) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", yyyymm / 100, yyyymm % 100);
+  return buf;
+}
+
+// Each matching word of the evidence as a [begin, end) range in UTF-16 code units (what
+// JavaScript strings index), so that the page can mark them.
+json highlights(const std::string& text, const std::vector<WordQuery>& queries) {
+  json out = json::array();
+  std::size_t byte = 0, units = 0;
+  auto advance_to = [&](std::size_t target) {
+    for (; byte < target; ++byte) {
+      auto c = static_cast<unsigned char>(text[byte]);
+      if ((c & 0xC0) != 0x80) units += c >= 0xF0 ? 2 : 1;  // a 4-byte sequence is a surrogate pair
+    }
+  };
+  for (const auto& w : split_words(text)) {
+    bool hit = std::any_of(queries.begin(), queries.end(), [&](const WordQuery& q) { return q.matches(w.key); });
+    if (!hit) continue;
+    advance_to(w.begin);
+    std::size_t begin = units;
+    advance_to(w.end);
+    out.push_back({begin, units});
+  }
+  return out;
+}
+
+}  // namespace
+
+json api_events(const ApiContext& c, const ApiRequest& r) {
+  QueryParams p(r.params, {FAULTLINE_EVENT_FILTER_PARAMS, "limit", "offset", "sort"});
+  std::vector<std::string> warnings;
+  EventFilter f = parse_event_filter(p, c.events, c.actors, warnings);
+  const auto limit = static_cast<std::size_t>(p.integer("limit", 1, kMaxLimit, kDefaultLimit));
+  const auto offset = static_cast<std::size_t>(p.integer("offset", 0, kMaxOffset, 0));
+  auto page = c.events.page(f, parse_sort(p), offset, limit);
+  json j;
+  j["total"] = page.total;
+  j["offset"] = offset;
+  j["limit"] = limit;
+  j["events"] = json::array();
+  for (uint32_t i : page.rows) j["events"].push_back(event_json(c.events.view(i)));
+  j["warnings"] = warnings_json(warnings);
+  return j;
+}
+
+json api_event(const ApiContext& c, const ApiRequest& r) {
+  QueryParams p(r.params, {});
+  auto i = c.events.find(r.arg);
+  if (!i) throw not_found("no event has the id '" + r.arg + "'");
+  const auto& v = c.events.view(*i);
+  json j = event_detail_json(v);
+  // Display names of every actor the event names, for links to their profiles.
+  json names = json::object();
+  for (const auto* side : {&v.event.data.actor1, &v.event.data.actor2})
+    for (const auto& a : *side) {
+      names[a.id] = c.actors.name(a.id);
+      if (!a.affiliation_id.empty()) names[a.affiliation_id] = c.actors.name(a.affiliation_id);
+    }
+  j["actor_names"] = names;
+  return j;
+}
+
+json api_timeline(const ApiContext& c, const ApiRequest& r) {
+  QueryParams p(r.params, {FAULTLINE_EVENT_FILTER_PARAMS});
+  std::vector<std::string> warnings;
+  EventFilter f = parse_event_filter(p, c.events, c.actors, warnings);
+  Timeline t = c.events.timeline(f);
+  json j;
+  j["types"] = t.types;
+  j["months"] = json::array();
+  if (!t.months.empty()) {
+    // Every month from the first to the last, empty ones included, so the chart's axis is even.
+    int first = t.months.begin()->first, last = t.months.rbegin()->first;
+    for (int m = first; m <= last; m = m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1) {
+      json row;
+      row["month"] = month_key(m);
+      std::size_t total = 0;
+      json counts = json::object();
+      if (auto it = t.months.find(m); it != t.months.end())
+        for (const auto& [type, n] : it->second) {
+          counts[type] = n;
+          total += n;
+        }
+      row["total"] = total;
+      row["counts"] = counts;
+      j["months"].push_back(row);
+    }
+  }
+  j["year_only"] = json::object();
+  for (const auto& [year, n] : t.year_only) j["year_only"][std::to_string(year)] = n;
+  j["undated"] = t.undated;
+  j["warnings"] = warnings_json(warnings);
+  return j;
+}
+
+json api_map(const ApiContext& c, const ApiRequest& r) {
+  QueryParams p(r.params, {FAULTLINE_EVENT_FILTER_PARAMS, "zoom"});
+  std::vector<std::string> warnings;
+  EventFilter f = parse_event_filter(p, c.events, c.actors, warnings);
+  const int zoom = static_cast<int>(p.integer("zoom", 0, 18, 5));
+  json j;
+  j["zoom"] = zoom;
+  j["clusters"] = json::array();
+  std::size_t located = 0;
+  for (const auto& cl : c.events.clusters(f, zoom)) {
+    json k;
+    k["lat"] = cl.lat;
+    k["lon"] = cl.lon;
+    k["count"] = cl.count;
+    k["types"] = cl.types;
+    k["place"] = cl.single_place ? json(cl.place) : json();
+    k["event"] = cl.count == 1 ? json(c.events.view(cl.first).event.id) : json();
+    located += cl.count;
+    j["clusters"].push_back(std::move(k));
+  }
+  j["located"] = located;
+  j["warnings"] = warnings_json(warnings);
+  return j;
+}
+
+json api_search(const ApiContext& c, const ApiRequest& r) {
+  QueryParams p(r.params, {"q", "limit", "offset"});
+  if (!p.has("q")) throw bad_parameter("parameter 'q' (the words to search for) is required");
+  // The words are the events' `text` filter.
+  std::multimap<std::string, std::string> as_filter{{"text", p.text("q")}};
+  std::vector<std::string> warnings;
+  EventFilter f = parse_event_filter(QueryParams(as_filter, {"text"}), c.events, c.actors, warnings);
+  const auto limit = static_cast<std::size_t>(p.integer("limit", 1, kMaxLimit, 20));
+  const auto offset = static_cast<std::size_t>(p.integer("offset", 0, kMaxOffset, 0));
+  auto page = c.events.page(f, Sort{SortKey::Date, true}, offset, limit);
+  json j;
+  j["q"] = p.text("q");
+  j["total"] = page.total;
+  j["offset"] = offset;
+  j["limit"] = limit;
+  j["results"] = json::array();
+  for (uint32_t i : page.rows) {
+    const auto& v = c.events.view(i);
+    json hit;
+    hit["event"] = v.event.id;
+    hit["type"] = v.event.data.type;
+    hit["date"] = v.event.data.date.known() ? json(extract::format_date(v.event.data.date)) : json();
+    hit["place"] = v.event.data.location ? json(v.event.data.location->name) : json();
+    hit["sentences"] = json::array();
+    // The sentences that contain every word (an event's words may be spread over its sources).
+    std::vector<std::string> seen;
+    for (const auto& s : v.sources) {
+      if (std::find(seen.begin(), seen.end(), s.evidence) != seen.end()) continue;
+      seen.push_back(s.evidence);
+      json marks = highlights(s.evidence, f.words);
+      if (marks.empty()) continue;
+      json sj = source_json(s);
+      sj["highlights"] = marks;
+      hit["sentences"].push_back(sj);
+    }
+    j["results"].push_back(hit);
+  }
+  return j;
+}
+
+}  // namespace faultline::serve

@@ -1,0 +1,180 @@
+#include "serve/http_server.h"
+
+#include <httplib.h>
+
+#include <cmath>
+#include <iostream>
+
+#include "serve/api_error.h"
+#include "serve/query_params.h"
+
+namespace faultline::serve {
+namespace {
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  // Stored text is valid UTF-8, but never let a stray byte turn into an exception here.
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+  res.set_header("Cache-Control", "no-store");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  json j;
+  j["error"] = {{"status", status}, {"code", code}, {"message", message}};
+  send_json(res, status, j);
+}
+
+std::string code_of(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 408: return "request_timeout";
+    case 413: return "payload_too_large";
+    case 414: return "uri_too_long";
+    case 416: return "range_not_satisfiable";
+    case 429: return "rate_limited";
+    case 431: return "headers_too_large";
+    default: return status >= 500 ? "internal_error" : "error";
+  }
+}
+
+std::string message_of(int status) {
+  switch (status) {
+    case 400: return "the request could not be read";
+    case 404: return "not found";
+    case 408: return "the request took too long to arrive";
+    case 413: return "the request body is too large";
+    case 414: return "the request URI is too long";
+    case 431: return "the request headers are too large";
+    default: return "the request failed (HTTP " + std::to_string(status) + ")";
+  }
+}
+
+bool is_api(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+}  // namespace
+
+HttpServer::HttpServer(const ApiContext& api, StaticFiles files, const ServerOptions& options)
+    : api_(api),
+      files_(std::move(files)),
+      options_(options),
+      limiter_(options.rate_limit, std::max(options.rate_burst, 1.0)),
+      http_(std::make_unique<httplib::Server>()) {
+  const int threads = std::max(1, options.threads);
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  // Without it a response's last small segment waits for the client's delayed ACK (~40 ms).
+  http_->set_tcp_nodelay(true);
+  http_->set_payload_max_length(kMaxBodyBytes);
+  http_->set_keep_alive_max_count(1000);
+  http_->set_keep_alive_timeout(5);
+  http_->set_read_timeout(5, 0);
+  http_->set_write_timeout(10, 0);
+  http_->set_default_headers({
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      // The page loads nothing from elsewhere; Leaflet and Cytoscape set inline styles.
+      {"Content-Security-Policy",
+       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"},
+  });
+  routes();
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::routes() {
+  // Before routing: only GET and HEAD, and the rate limit on the API.
+  http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      send_error(res, 405, "method_not_allowed", "only GET and HEAD are served");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    double retry_after = 0;
+    if (is_api(req.path) && !limiter_.allow(req.remote_addr, retry_after)) {
+      res.set_header("Retry-After", std::to_string(static_cast<int>(std::ceil(retry_after))));
+      send_error(res, 429, "rate_limited", "too many requests from this client; retry after the time in Retry-After");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+
+  using Endpoint = json (*)(const ApiContext&, const ApiRequest&);
+  auto api = [this](Endpoint endpoint) {
+    return [this, endpoint](const httplib::Request& req, httplib::Response& res) {
+      try {
+        std::string arg = req.matches.size() > 1 ? req.matches[1].str() : std::string();
+        if (arg.size() > kMaxParameterLength || !is_clean_text(arg))
+          throw ApiError(400, "bad_path", "the id in the path is too long or not valid UTF-8 text");
+        send_json(res, 200, endpoint(api_, ApiRequest{arg, req.params}));
+      } catch (const ApiError& e) {
+        send_error(res, e.status(), e.code(), e.what());
+      }
+    };
+  };
+  http_->Get("/api/health", [](const httplib::Request&, httplib::Response& res) { send_json(res, 200, {{"status", "ok"}}); });
+  http_->Get("/api/meta", api(api_meta));
+  http_->Get("/api/events", api(api_events));
+  http_->Get(R"(/api/events/(.+))", api(api_event));
+  http_->Get("/api/timeline", api(api_timeline));
+  http_->Get("/api/map", api(api_map));
+  http_->Get("/api/search", api(api_search));
+  http_->Get("/api/actors", api(api_actors));
+  http_->Get(R"(/api/actors/(.+))", api(api_actor));
+  http_->Get("/api/graph", api(api_graph));
+  http_->Get("/api/control", api(api_control_places));
+  http_->Get(R"(/api/control/(.+))", api(api_control));
+  http_->Get(R"(/api/documents/(.+))", api(api_document));
+  http_->Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
+    send_error(res, 404, "no_such_endpoint", "no API endpoint at " + req.path + " (see docs/serve.md)");
+  });
+  http_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+    auto file = files_.get(req.path);
+    if (!file) {
+      res.status = 404;
+      res.set_content("not found\n", "text/plain; charset=utf-8");
+      return;
+    }
+    res.set_content(std::move(file->body), file->content_type);
+    res.set_header("Cache-Control", "no-cache");
+  });
+
+  // Errors that httplib raises itself (a request too large, a URI too long…) get a JSON body too.
+  http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (is_api(req.path) || res.status != 404) send_error(res, res.status, code_of(res.status), message_of(res.status));
+  });
+  http_->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    std::string what = "unknown error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    std::cerr << "faultline serve: error answering " << req.path << ": " << what << "\n";
+    send_error(res, 500, "internal_error", "the server failed to answer this request (logged)");
+  });
+  if (options_.access_log)
+    http_->set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::cerr << req.remote_addr << " " << req.method << " " << req.target << " " << res.status << "\n";
+    });
+}
+
+bool HttpServer::bind() {
+  if (options_.port == 0) {
+    port_ = http_->bind_to_any_port(options_.host);
+    return port_ > 0;
+  }
+  if (!http_->bind_to_port(options_.host, options_.port)) return false;
+  port_ = options_.port;
+  return true;
+}
+
+bool HttpServer::run() { return http_->listen_after_bind(); }
+
+void HttpServer::stop() { http_->stop(); }
+
+}  // namespace faultline::serve

@@ -1,0 +1,289 @@
+#include "store/dedup.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+#include "store/content_hash.h"
+
+namespace faultline::store {
+namespace {
+
+using lexicon::PartialDate;
+
+int precision_rank(const PartialDate& d) { return !d.known() ? 3 : d.day ? 0 : d.month ? 1 : 2; }
+
+int day_number(const PartialDate& d) {
+  using namespace std::chrono;
+  return static_cast<int>(sys_days(year(d.year) / month(d.month) / day(d.day)).time_since_epoch().count());
+}
+
+std::vector<std::string> actor_keys(const Report& r) {
+  std::vector<std::string> keys;
+  for (const auto* side : {&r.data.actor1, &r.data.actor2}) {
+    for (const auto& a : *side) {
+      if (!a.id.empty()) keys.push_back(a.id);
+      if (!a.affiliation_id.empty()) keys.push_back(a.affiliation_id);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+bool share_any(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  auto i = a.begin();
+  auto j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i == *j) return true;
+    if (*i < *j) ++i; else ++j;
+  }
+  return false;
+}
+
+bool same_text_ci(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// 3 same place name, 2 same first-level region, 1 within kSamePlaceKm, 0 one side unknown,
+// -1 different places.
+int place_match(const std::optional<coding::CodedLocation>& a, const std::optional<coding::CodedLocation>& b) {
+  if (!a || !b || a->name.empty() || b->name.empty()) return 0;
+  if (same_text_ci(a->name, b->name) && a->country == b->country) return 3;
+  if (!a->admin1.empty() && a->admin1 == b->admin1 && a->country == b->country) return 2;
+  if (a->has_coordinates && b->has_coordinates && distance_km(a->lat, a->lon, b->lat, b->lon) <= kSamePlaceKm) return 1;
+  return -1;
+}
+
+bool dates_compatible(const PartialDate& a, const PartialDate& b) {
+  if (!a.known() || !b.known()) return false;  // an undated report is never merged
+  if (a.day && b.day) return std::abs(day_number(a) - day_number(b)) <= 1;
+  // At least one is a month or a year: the vaguer one must contain the other.
+  return (a.first_key() <= b.first_key() && b.last_key() <= a.last_key()) ||
+         (b.first_key() <= a.first_key() && a.last_key() <= b.last_key());
+}
+
+struct Item {
+  Report report;
+  std::vector<std::string> keys;
+  int rank = 0;
+  int day = 0;    // day number, for day-precision dates
+  int month = 0;  // YYYYMM
+};
+
+bool items_match(const Item& a, const Item& b) {
+  const Report& x = a.report;
+  const Report& y = b.report;
+  if (x.data.type != y.data.type) return false;
+  if (x.doc == y.doc && x.sentence == y.sentence) return false;
+  if (a.keys.empty() != b.keys.empty()) return false;
+  if (!a.keys.empty() && !share_any(a.keys, b.keys)) return false;
+  if (place_match(x.data.location, y.data.location) < 0) return false;
+  return dates_compatible(x.data.date, y.data.date);
+}
+
+std::string event_id(const Report& r) {
+  return "ev_" + Fingerprint().add(r.data.type).add(r.doc).add(int64_t{r.sentence}).add(int64_t{r.index}).hex();
+}
+
+// Merges the reports of one cluster (in canonical order) into the event they describe.
+Event merge(const std::vector<const Item*>& members, int block_year) {
+  const Report& rep = members.front()->report;
+  Event e;
+  e.id = event_id(rep);
+  e.representative = rep.id;
+  e.block_year = block_year;
+  e.data = rep.data;
+  e.data.actor1.clear();
+  e.data.actor2.clear();
+
+  // The mode most reports give (earliest on a tie), with its mappings.
+  std::map<std::string, int> mode_votes;
+  for (const Item* m : members)
+    if (!m->report.data.mode.empty()) ++mode_votes[m->report.data.mode];
+  int best_votes = 0;
+  for (const Item* m : members) {
+    const auto& d = m->report.data;
+    if (d.mode.empty() || mode_votes[d.mode] <= best_votes) continue;
+    best_votes = mode_votes[d.mode];
+    e.data.mode = d.mode;
+    e.data.acled_type = d.acled_type;
+    e.data.acled_subtype = d.acled_subtype;
+    e.data.cameo = d.cameo;
+  }
+
+  // A place with coordinates if any report has one, else the first named place.
+  e.data.location.reset();
+  for (const Item* m : members)
+    if (m->report.data.location && m->report.data.location->has_coordinates) {
+      e.data.location = m->report.data.location;
+      break;
+    }
+  if (!e.data.location)
+    for (const Item* m : members)
+      if (m->report.data.location) {
+        e.data.location = m->report.data.location;
+        break;
+      }
+
+  for (const Item* m : members) {
+    const auto& d = m->report.data;
+    if (d.fatalities && (!e.data.fatalities || *d.fatalities > *e.data.fatalities)) e.data.fatalities = d.fatalities;
+    e.data.confidence = std::max(e.data.confidence, d.confidence);
+    e.reports.push_back(m->report.id);
+  }
+
+  // Each actor goes to the side most reports put it on (its first side on a tie); reports
+  // disagree on who acted when a clash is told from either side.
+  struct Votes {
+    const Actor* first = nullptr;
+    int first_side = 1;
+    int side1 = 0;
+    int side2 = 0;
+  };
+  std::vector<std::string> order;
+  std::unordered_map<std::string, Votes> votes;
+  for (const Item* m : members) {
+    for (int side = 1; side <= 2; ++side) {
+      for (const auto& a : side == 1 ? m->report.data.actor1 : m->report.data.actor2) {
+        std::string key = a.id.empty() ? "\x1f" + a.name : a.id;
+        auto [it, fresh] = votes.try_emplace(key);
+        if (fresh) {
+          order.push_back(key);
+          it->second.first = &a;
+          it->second.first_side = side;
+        }
+        (side == 1 ? it->second.side1 : it->second.side2)++;
+      }
+    }
+  }
+  for (const auto& key : order) {
+    const Votes& v = votes[key];
+    bool first_side = v.side1 == v.side2 ? v.first_side == 1 : v.side1 > v.side2;
+    (first_side ? e.data.actor1 : e.data.actor2).push_back(*v.first);
+  }
+  return e;
+}
+
+}  // namespace
+
+double distance_km(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kEarthKm = 6371.0088;
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  double dlat = (lat2 - lat1) * kRad;
+  double dlon = (lon2 - lon1) * kRad;
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+bool same_event(const Report& a, const Report& b) {
+  Item x{a, actor_keys(a)};
+  Item y{b, actor_keys(b)};
+  return items_match(x, y);
+}
+
+std::vector<Event> deduplicate(std::vector<Report> reports) {
+  std::vector<Item> items;
+  items.reserve(reports.size());
+  for (auto& r : reports) {
+    Item it;
+    it.keys = actor_keys(r);
+    it.rank = precision_rank(r.data.date);
+    if (it.rank == 0) it.day = day_number(r.data.date);
+    it.month = r.data.date.year * 100 + r.data.date.month;
+    it.report = std::move(r);
+    items.push_back(std::move(it));
+  }
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    const Report& x = a.report;
+    const Report& y = b.report;
+    return std::tie(a.rank, a.day, a.month, x.doc, x.sentence, x.index) <
+           std::tie(b.rank, b.day, b.month, y.doc, y.sentence, y.index);
+  });
+
+  struct Cluster {
+    std::vector<const Item*> members;
+    std::vector<std::string> keys;  // sorted
+  };
+  std::vector<Cluster> clusters;
+  // Clusters by actor key ("" = reports without actors), in creation order; and by key and the
+  // month of their first report, for month-precision reports.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_key;
+  std::map<std::pair<std::string, int>, std::vector<uint32_t>> by_key_month;
+  static const std::vector<std::string> kNoActors{""};
+
+  std::vector<uint32_t> candidates;
+  for (const Item& it : items) {
+    const auto& keys = it.keys.empty() ? kNoActors : it.keys;
+    candidates.clear();
+    if (it.rank == 0) {
+      // Day reports come in date order, so clusters are created in date order too: walk back
+      // from the newest and stop at the first cluster that starts over a day earlier.
+      for (const auto& k : keys) {
+        auto f = by_key.find(k);
+        if (f == by_key.end()) continue;
+        for (auto c = f->second.rbegin(); c != f->second.rend(); ++c) {
+          if (clusters[*c].members.front()->day < it.day - 1) break;
+          candidates.push_back(*c);
+        }
+      }
+    } else if (it.rank == 1) {
+      for (const auto& k : keys)
+        if (auto f = by_key_month.find({k, it.month}); f != by_key_month.end())
+          candidates.insert(candidates.end(), f->second.begin(), f->second.end());
+    } else if (it.rank == 2) {
+      for (const auto& k : keys)
+        if (auto f = by_key.find(k); f != by_key.end()) candidates.insert(candidates.end(), f->second.begin(), f->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+    int best = -1;
+    int best_score = -1;
+    for (uint32_t c : candidates) {
+      const auto& members = clusters[c].members;
+      if (!std::all_of(members.begin(), members.end(), [&](const Item* m) { return items_match(it, *m); })) continue;
+      int score = 0;
+      for (const Item* m : members) score = std::max(score, place_match(it.report.data.location, m->report.data.location));
+      if (score > best_score) {
+        best_score = score;
+        best = static_cast<int>(c);
+      }
+    }
+    auto index_keys = [&](uint32_t c) {
+      // Keys the cluster did not have yet make it findable from them too (lists stay in
+      // creation order, which the backward walk above relies on).
+      for (const auto& k : keys) {
+        auto& own = clusters[c].keys;
+        auto at = std::lower_bound(own.begin(), own.end(), k);
+        if (at != own.end() && *at == k) continue;
+        own.insert(at, k);
+        auto& list = by_key[k];
+        list.insert(std::lower_bound(list.begin(), list.end(), c), c);
+        by_key_month[{k, clusters[c].members.front()->month}].push_back(c);
+      }
+    };
+    if (best >= 0) {
+      clusters[best].members.push_back(&it);
+      index_keys(static_cast<uint32_t>(best));
+      continue;
+    }
+    auto id = static_cast<uint32_t>(clusters.size());
+    clusters.push_back(Cluster{{&it}, {}});
+    if (it.rank != 3) index_keys(id);  // an undated report is never a candidate
+  }
+
+  std::vector<Event> events;
+  events.reserve(clusters.size());
+  for (const auto& c : clusters) events.push_back(merge(c.members, c.members.front()->report.data.date.year));
+  std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.id < b.id; });
+  return events;
+}
+
+}  // namespace faultline::store

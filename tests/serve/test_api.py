@@ -1,0 +1,376 @@
+#!/usr/bin/env python3
+"""API tests of `faultline serve`: every endpoint's status codes and JSON shapes, the filters
+(checked against `faultline events` on the same store), pagination and sorting, 4xx errors for
+bad parameters, SQL metacharacters in every parameter, path traversal, oversized requests, other
+methods, the rate limit and concurrent clients. The server must answer everything and never die.
+
+Usage: test_api.py FAULTLINE_BINARY SOURCE_ROOT
+"""
+import concurrent.futures
+import http.client
+import json
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from serve_harness import Server, get, get_json, ingest  # noqa: E402
+
+BINARY, ROOT = sys.argv[1], sys.argv[2]
+passed, failed = 0, 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL: {what}", flush=True)
+
+
+def q(path, **params):
+    return f"{URL}{path}" + (("?" + urllib.parse.urlencode(params)) if params else "")
+
+
+def raw_request(method, target, body=None, headers=None):
+    """A request sent as written (no normalisation of the path): (status, body)."""
+    conn = http.client.HTTPConnection(SERVER.host, SERVER.port, timeout=30)
+    try:
+        conn.putrequest(method, target, skip_accept_encoding=True)
+        for k, v in (headers or {}).items():
+            conn.putheader(k, v)
+        if body is not None:
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders()
+        if body is not None:
+            conn.send(body)
+        r = conn.getresponse()
+        return r.status, r.read()
+    except (ConnectionError, http.client.HTTPException):
+        return 0, b""  # the server may close the connection on a request it refuses
+    finally:
+        conn.close()
+
+
+def cli_events(*args):
+    out = subprocess.run([BINARY, "events", "--db", DB, "--format", "json", *args], check=True,
+                         capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+def is_error(status, body, code=None):
+    try:
+        e = json.loads(body)["error"]
+    except (ValueError, KeyError, TypeError):
+        return False
+    return e["status"] == status and isinstance(e["message"], str) and (code is None or e["code"] == code)
+
+
+def test_meta_and_health():
+    s, j = get_json(q("/api/health"))
+    check(s == 200 and j == {"status": "ok"}, "health")
+    s, j = get_json(q("/api/meta"))
+    check(s == 200 and j["events"] == TOTAL, "meta counts the events")
+    check(sum(t["events"] for t in j["types"]) == TOTAL, "meta: type counts add up")
+    check(all(set(r) == {"key", "name", "events"} for r in j["regions"]), "meta: regions")
+    check(j["first_date"] <= j["last_date"], "meta: date range")
+
+
+def test_events_list():
+    s, j = get_json(q("/api/events"))
+    check(s == 200 and set(j) == {"total", "offset", "limit", "events", "warnings"}, "events: shape")
+    check(j["total"] == TOTAL and j["limit"] == 50 and len(j["events"]) == 50, "events: default page of 50")
+    e = j["events"][0]
+    for field in ("id", "doc", "sentence", "evidence", "type", "date", "actor1", "actor2", "location", "fatalities",
+                  "confidence", "sources"):
+        check(field in e, f"events: field {field}")
+    # Pagination: pages are slices of one ordering.
+    _, big = get_json(q("/api/events", limit=120, sort="-date"))
+    _, p2 = get_json(q("/api/events", limit=40, offset=40, sort="-date"))
+    check([x["id"] for x in p2["events"]] == [x["id"] for x in big["events"][40:80]], "events: offset pages")
+    _, last = get_json(q("/api/events", limit=10, offset=TOTAL - 3))
+    check(len(last["events"]) == 3, "events: last page is short")
+    _, past = get_json(q("/api/events", offset=TOTAL + 5))
+    check(past["events"] == [] and past["total"] == TOTAL, "events: offset past the end")
+    _, m = get_json(q("/api/events", limit=500))
+    check(len(m["events"]) == min(500, TOTAL), "events: limit 500 allowed")
+    # Sorting.
+    _, asc = get_json(q("/api/events", limit=500, sort="date"))
+    ids_cli = [x["id"] for x in cli_events()]
+    check([x["id"] for x in asc["events"]] == ids_cli[:500], "events: sort=date is the CLI's order")
+    _, desc = get_json(q("/api/events", limit=500, sort="-date"))
+    check([x["id"] for x in desc["events"]] == list(reversed(ids_cli))[:500], "events: sort=-date reverses it")
+    _, fat = get_json(q("/api/events", limit=20, sort="-fatalities"))
+    vals = [x["fatalities"] if x["fatalities"] is not None else -1 for x in fat["events"]]
+    check(vals == sorted(vals, reverse=True) and vals[0] > 0, "events: sort=-fatalities")
+    _, src = get_json(q("/api/events", limit=20, sort="-sources"))
+    counts = [len(x["sources"]) for x in src["events"]]
+    check(counts == sorted(counts, reverse=True), "events: sort=-sources")
+
+
+def test_event_filters():
+    cases = [
+        ({"type": "ASSAULT"}, ["--type", "ASSAULT"]),
+        ({"type": "assault"}, ["--type", "ASSAULT"]),
+        ({"place": "Kidal"}, ["--place", "Kidal"]),
+        ({"place": "ménaka"}, ["--place", "Menaka"]),
+        ({"from": "2013", "to": "2014-06"}, ["--from", "2013", "--to", "2014-06"]),
+        ({"from": "2020-01-15"}, ["--from", "2020-01-15"]),
+        ({"actor": "CMA"}, ["--actor", "CMA"]),
+        ({"actor": "Coordination of Azawad Movements", "to": "2016"}, ["--actor", "Coordination of Azawad Movements", "--to", "2016"]),
+        ({"actor": "JNIM", "type": "ASSAULT"}, ["--actor", "JNIM", "--type", "ASSAULT"]),
+        ({"text": "killed"}, ["--text", "killed"]),
+        ({"text": "Kidal attacked"}, ["--text", "Kidal attacked"]),
+    ]
+    for params, args in cases:
+        s, j = get_json(q("/api/events", limit=500, **params))
+        want = [x["id"] for x in cli_events(*args)]
+        got = [x["id"] for x in j["events"]]
+        check(s == 200 and j["total"] == len(want) and sorted(got) == sorted(want[:500]),
+              f"events {params}: {j.get('total')} events, the CLI finds {len(want)}")
+    _, j = get_json(q("/api/events", type="ASSAULT,PROTEST", limit=500))
+    check(j["total"] > 0 and {e["type"] for e in j["events"]} <= {"ASSAULT", "PROTEST"}, "events: a list of types")
+    _, j = get_json(q("/api/events", region="Kidal", limit=500))
+    check(j["total"] > 0 and all(e["location"]["admin1"] == "Kidal" for e in j["events"]), "events: region")
+    _, j = get_json(q("/api/events", bbox="-1,15,2,20", limit=500))
+    check(j["total"] > 0 and all(-1 <= e["location"]["lon"] <= 2 and 15 <= e["location"]["lat"] <= 20 for e in j["events"]),
+          "events: bbox")
+    _, j = get_json(q("/api/events", actor="Nobody At All"))
+    check(j["total"] == 0 and j["warnings"], "events: an unknown actor gives nothing and a warning")
+
+
+def test_bad_parameters():
+    bad = [
+        ({"limit": "0"}, "out_of_range"), ({"limit": "501"}, "out_of_range"), ({"limit": "-1"}, "out_of_range"),
+        ({"limit": "ten"}, "bad_parameter"), ({"limit": "1e3"}, "bad_parameter"), ({"limit": ""}, "bad_parameter"),
+        ({"offset": "-5"}, "out_of_range"), ({"offset": "99999999999999999999"}, "bad_parameter"),
+        ({"sort": "random"}, "bad_parameter"), ({"type": "DANCE"}, "bad_parameter"), ({"type": ","}, "bad_parameter"),
+        ({"from": "2012-13"}, "bad_date"), ({"from": "2012-02-30"}, "bad_date"), ({"to": "yesterday"}, "bad_date"),
+        ({"from": "0000"}, "bad_date"), ({"from": "2015", "to": "2014"}, "bad_range"),
+        ({"bbox": "1,2,3"}, "bad_parameter"), ({"bbox": "0,0,200,10"}, "bad_parameter"), ({"bbox": "5,0,1,1"}, "bad_parameter"),
+        ({"text": "*"}, "bad_parameter"), ({"text": "k*"}, "bad_parameter"), ({"actor": " "}, "bad_parameter"),
+        ({"colour": "red"}, "unknown_parameter"), ({"x" * 300: "1"}, "unknown_parameter"),
+        ({"text": "a" * 300}, "parameter_too_long"),
+    ]
+    for params, code in bad:
+        s, h, body = get(q("/api/events", **params))
+        check(s == 400 and is_error(400, body, code), f"events {str(params)[:60]}: 400 {code}, got {s} {body[:120]!r}")
+    s, _, body = get(f"{URL}/api/events?type=ASSAULT&type=PROTEST")
+    check(s == 400 and is_error(400, body, "repeated_parameter"), "a repeated parameter")
+    s, _, body = get(f"{URL}/api/events?text=%FF%FE")
+    check(s == 400 and is_error(400, body, "bad_encoding"), "invalid UTF-8 in a parameter")
+    s, _, body = get(f"{URL}/api/events?text=a%00b")
+    check(s == 400 and is_error(400, body, "bad_encoding"), "a NUL byte in a parameter")
+    for path, params in [("/api/timeline", {"limit": "5"}), ("/api/map", {"zoom": "19"}), ("/api/map", {"zoom": "x"}),
+                         ("/api/search", {}), ("/api/search", {"q": "-"}), ("/api/actors", {"limit": "0"}),
+                         ("/api/actors/CMA", {"at": "2014", "from": "2013"}), ("/api/actors/CMA", {"at": "2014-02-31"}),
+                         ("/api/graph", {"min_events": "0"}), ("/api/graph", {"limit": "100000"}),
+                         ("/api/meta", {"x": "1"}), ("/api/control/Kidal", {"at": "2014"})]:
+        s, _, body = get(q(path, **params))
+        check(s == 400 and is_error(400, body), f"{path} {params}: 400, got {s}")
+
+
+def test_one_event_and_document():
+    _, j = get_json(q("/api/events", limit=5, sort="-sources"))
+    for e in j["events"]:
+        s, d = get_json(q(f"/api/events/{urllib.parse.quote(e['id'])}"))
+        check(s == 200 and d["id"] == e["id"] and d["evidence"] == e["evidence"], "event by id")
+        check(all({"report", "doc", "source", "url", "published", "sentence", "evidence"} <= set(src) for src in d["sources"]),
+              "event: full sources")
+        check(all(a["id"] in d["actor_names"] for a in d["actor1"] + d["actor2"]), "event: actor names")
+        s, doc = get_json(q(f"/api/documents/{urllib.parse.quote(e['doc'])}"))
+        check(s == 200 and doc["id"] == e["doc"] and any(
+            any(x["id"] == e["id"] for x in sen["events"]) for sen in doc["sentences"]), "document lists the event")
+    for path in ["/api/events/ev_nope", "/api/documents/nope", "/api/actors/NOPE_NOT_AN_ACTOR", "/api/control/Atlantis",
+                 "/api/nothing-here", "/api"]:
+        s, _, body = get(URL + path)
+        check(s == 404 and is_error(404, body), f"{path}: 404 JSON")
+
+
+def test_timeline_and_map():
+    for params in [{}, {"type": "ASSAULT"}, {"actor": "MNLA"}]:
+        _, t = get_json(q("/api/timeline", **params))
+        _, e = get_json(q("/api/events", limit=1, **params))
+        n = sum(m["total"] for m in t["months"]) + sum(t["year_only"].values()) + t["undated"]
+        check(n == e["total"], f"timeline {params}: counts add up to the events ({n} vs {e['total']})")
+        months = [m["month"] for m in t["months"]]
+        check(months == sorted(months) and all(sum(m["counts"].values()) == m["total"] for m in t["months"]),
+              "timeline: months in order, counts add up")
+    _, t = get_json(q("/api/timeline"))
+    ys = [int(m["month"][:4]) * 12 + int(m["month"][5:]) for m in t["months"]]
+    check(all(b - a == 1 for a, b in zip(ys, ys[1:])), "timeline: no month missing")
+    for zoom in (2, 5, 9, 18):
+        _, m = get_json(q("/api/map", zoom=zoom))
+        check(sum(c["count"] for c in m["clusters"]) == m["located"] > 0, f"map zoom {zoom}: clusters add up")
+        check(all((c["event"] is not None) == (c["count"] == 1) for c in m["clusters"]), "map: single events named")
+    _, lo = get_json(q("/api/map", zoom=2))
+    _, hi = get_json(q("/api/map", zoom=9))
+    check(len(lo["clusters"]) < len(hi["clusters"]), "map: clusters split as one zooms in")
+
+
+def test_search():
+    s, j = get_json(q("/api/search", q="Kidal"))
+    check(s == 200 and j["total"] > 0 and j["results"], "search: finds Kidal")
+    for r in j["results"]:
+        for sen in r["sentences"]:
+            check(all(sen["evidence"][b:e].lower() == "kidal" for b, e in sen["highlights"]), "search: highlights")
+    _, p = get_json(q("/api/search", q="attack*"))
+    _, e = get_json(q("/api/search", q="attacked"))
+    check(p["total"] >= e["total"] > 0, "search: a prefix finds more")
+    _, n = get_json(q("/api/search", q="zzzqqq"))
+    check(n["total"] == 0 and n["results"] == [], "search: nothing")
+
+
+def test_actors_graph_control():
+    s, j = get_json(q("/api/actors", q="cma"))
+    check(s == 200 and j["actors"] and j["actors"][0]["id"] == "CMA", "actors: search by acronym")
+    _, j = get_json(q("/api/actors", q="azawad", limit=3))
+    check(0 < len(j["actors"]) <= 3, "actors: search limit")
+    s, p = get_json(q("/api/actors/CMA", at="2015"))
+    check(s == 200 and p["id"] == "CMA" and p["aliases"], "actor profile")
+    for k in ("member_of", "members", "leaders", "roles", "relations", "relations_by_year", "recent_events", "window"):
+        check(k in p, f"actor profile: {k}")
+    check(any(m["actor"] == "MNLA" for m in p["members"]), "actor profile: CMA's members in 2015 include the MNLA")
+    s, p = get_json(q("/api/actors/MNLA"))
+    check(s == 200 and all(r["kind"] in ("ally", "enemy", "mixed") and r["events"] > 0 for r in p["relations"]),
+          "actor profile: relations with evidence counts")
+    s, p = get_json(q("/api/actors/" + urllib.parse.quote("Coordination of Azawad Movements")))
+    check(s == 200 and p["id"] == "CMA", "actor profile by name")
+    s, g = get_json(q("/api/graph", at="2014"))
+    ids = {n["id"] for n in g["nodes"]}
+    check(s == 200 and g["edges"] and all(e["source"] in ids and e["target"] in ids for e in g["edges"]), "graph: edges join nodes")
+    check(all(e["kind"] in ("ally", "enemy", "mixed", "member") for e in g["edges"]), "graph: edge kinds")
+    check(all(n["parent"] is None or n["parent"] in ids for n in g["nodes"]), "graph: parents are nodes")
+    _, small = get_json(q("/api/graph", limit=3))
+    check(len([e for e in small["edges"] if e["kind"] != "member"]) <= 3, "graph: limit")
+    _, f = get_json(q("/api/graph", actor="MNLA"))
+    check(all("MNLA" in (e["source"], e["target"]) or e["kind"] == "member" for e in f["edges"]) or f["edges"] == [], "graph: focus")
+    s, c = get_json(q("/api/control"))
+    check(s == 200 and any(p["key"] == "kidal" for p in c["places"]), "control: places")
+    s, k = get_json(q("/api/control/Kidal"))
+    check(s == 200 and k["place"] == "Kidal" and len(k["intervals"]) > 1, "control: Kidal's timeline")
+    check(all({"from", "to", "holders", "source", "status", "evidence"} <= set(i) for i in k["intervals"]), "control: shape")
+    s, _ = get_json(q("/api/control/KIDAL"))
+    check(s == 200, "control: place names fold")
+
+
+INJECTIONS = ["' OR '1'='1", "\"; DROP TABLE events; --", "1; DELETE FROM events", "%", "_", "*", "\\", "')--",
+              "NEAR(a b)", "\"unterminated", "ASSAULT' --", "kidal\" OR \"1", "x' UNION SELECT sql FROM sqlite_master--"]
+ENDPOINTS = {
+    "/api/events": ["actor", "type", "place", "region", "from", "to", "text", "bbox", "limit", "offset", "sort"],
+    "/api/timeline": ["actor", "type", "place", "region", "from", "to", "text", "bbox"],
+    "/api/map": ["actor", "type", "place", "region", "from", "to", "text", "bbox", "zoom"],
+    "/api/search": ["q", "limit", "offset"],
+    "/api/actors": ["q", "limit"],
+    "/api/actors/CMA": ["at", "from", "to"],
+    "/api/graph": ["at", "from", "to", "actor", "min_events", "limit"],
+}
+
+
+def test_sql_metacharacters():
+    before = table_counts()
+    for path, names in ENDPOINTS.items():
+        for name in names:
+            for value in INJECTIONS:
+                s, _, body = get(q(path, **{name: value}))
+                ok = s in (200, 400, 404) and (s == 200 or is_error(s, body))
+                check(ok, f"{path}?{name}={value!r}: {s}")
+    for value in INJECTIONS:
+        for path in ("/api/events/", "/api/actors/", "/api/control/", "/api/documents/"):
+            s, _, body = get(URL + path + urllib.parse.quote(value, safe=""))
+            check(s in (400, 404) and is_error(s, body), f"{path}{value!r}: {s}")
+    # Full-text words with FTS syntax are words, not syntax.
+    _, a = get_json(q("/api/events", text="killed OR attacked"))
+    _, b = get_json(q("/api/events", text="killed attacked or"))
+    check(a["total"] == b["total"], "text: OR is a word")
+    check(table_counts() == before, "the database is unchanged")
+    check(SERVER.alive(), "the server is alive after injections")
+
+
+def test_paths_and_sizes():
+    s, h, body = get(URL + "/")
+    check(s == 200 and h.get("Content-Type", "").startswith("text/html") and b"Faultline" in body, "the page at /")
+    s, h, _ = get(URL + "/js/main.js")
+    check(s == 200 and "javascript" in h.get("Content-Type", ""), "a module")
+    check(h.get("X-Content-Type-Options") == "nosniff" and "default-src 'self'" in h.get("Content-Security-Policy", ""),
+          "security headers")
+    for target in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/js/../../CMakeLists.txt",
+                   "/js/..%2f..%2fCMakeCache.txt", "//etc/passwd", "/..%5c..%5cetc%5cpasswd", "/./index.html",
+                   "/vendor/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/js/%00.js", "/etc/passwd", "/index.html%00.png",
+                   "/api/../../etc/passwd", "/nope.js", "/js/"]:
+        s, body = raw_request("GET", target)
+        check(s in (0, 400, 404) and b"root:" not in body and b"CMAKE" not in body, f"path {target}: {s}")
+    s, body = raw_request("GET", "/api/events?limit=1&text=" + "k" * 10000)
+    check(s in (0, 400, 414), f"a 10 kB URI is refused: {s}")
+    s, body = raw_request("GET", "/api/events", headers={"X-Big": "v" * 20000})
+    check(s in (0, 400, 431), f"a 20 kB header is refused: {s}")
+    s, body = raw_request("POST", "/api/events", body=b"x" * (1 << 20))
+    check(s in (0, 405, 413), f"a 1 MB body is refused: {s}")
+    for method in ("POST", "PUT", "DELETE", "PATCH"):
+        s, body = raw_request(method, "/api/events", body=b"{}")
+        check(s == 405 and is_error(405, body), f"{method} is refused with 405")
+    s, body = raw_request("GET", "/api/events?limit=1&sort=%ZZ")
+    check(s in (200, 400), f"a bad percent escape: {s}")
+    check(SERVER.alive(), "the server is alive after oversized requests")
+
+
+def test_fuzz_and_concurrency():
+    rnd = random.Random(5)
+    alphabet = "abcXYZ019-_,.*%'\"\\;:/?&=+ éü\x7f"
+    for _ in range(300):
+        path = rnd.choice(list(ENDPOINTS))
+        name = rnd.choice(ENDPOINTS[path] + ["zz"])
+        value = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        target = path + "?" + urllib.parse.quote(name) + "=" + urllib.parse.quote(value, safe="%")
+        s, body = raw_request("GET", target)
+        check(s in (200, 400, 404), f"fuzz {target!r}: {s}")
+    urls = [q("/api/events", limit=20, offset=i) for i in range(60)] + [q("/api/timeline"), q("/api/map", zoom=4)] * 10
+    with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
+        statuses = list(pool.map(lambda u: get(u)[0], urls))
+    check(all(s == 200 for s in statuses), f"80 concurrent requests all answered: {set(statuses)}")
+    check(SERVER.alive(), "the server is alive after the fuzz")
+
+
+def test_rate_limit(db):
+    limited = Server(BINARY, db, "--rate-limit", "1", "--burst", "5")
+    try:
+        statuses = [get(f"{limited.url}/api/health")[0] for _ in range(12)]
+        check(statuses[:5] == [200] * 5 and 429 in statuses, f"rate limit: {statuses}")
+        s, h, body = get(f"{limited.url}/api/meta")
+        check(s == 429 and int(h.get("Retry-After", "0")) >= 1 and is_error(429, body, "rate_limited"), "429 with Retry-After")
+        check(get(f"{limited.url}/")[0] == 200, "the page's files are not rate-limited")
+    finally:
+        limited.stop()
+
+
+def table_counts():
+    with sqlite3.connect(f"file:{DB}?mode=ro", uri=True) as c:
+        return [c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "reports", "events", "actors")]
+
+
+if __name__ == "__main__":
+    tmp = tempfile.mkdtemp(prefix="faultline_serve_test_")
+    DB = os.path.join(tmp, "store.db")
+    ingest(BINARY, os.path.join(ROOT, "examples", "sahel_reports.jsonl"), DB)
+    SERVER = Server(BINARY, DB, "--rate-limit", "0")
+    URL = SERVER.url
+    TOTAL = len(cli_events())
+    try:
+        for test in [test_meta_and_health, test_events_list, test_event_filters, test_bad_parameters,
+                     test_one_event_and_document, test_timeline_and_map, test_search, test_actors_graph_control,
+                     test_sql_metacharacters, test_paths_and_sizes, test_fuzz_and_concurrency]:
+            before = failed
+            test()
+            print(f"{test.__name__}: {'ok' if failed == before else 'FAILED'}", flush=True)
+        test_rate_limit(DB)
+        check(SERVER.alive(), "the server is still running")
+    finally:
+        code = SERVER.stop()
+    check(code == 0, f"the server stops cleanly on SIGTERM (exit {code})")
+    print(f"serve_api: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,177 @@
+// Deduplication rules on reports built in the test: which reports describe one event, and what
+// the merged event says.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "store/dedup.h"
+
+using namespace faultline;
+using store::Report;
+
+namespace {
+
+struct Place {
+  std::string name;
+  std::string admin1;
+  double lat = 0, lon = 0;
+  bool coords = false;
+};
+
+Report report(const std::string& doc, uint32_t sentence, const std::string& type, const std::string& date,
+              std::vector<std::string> a1, std::vector<std::string> a2, std::optional<Place> place = std::nullopt) {
+  static int64_t next_id = 1;
+  Report r;
+  r.id = next_id++;
+  r.doc = doc;
+  r.sentence = sentence;
+  r.index = sentence;
+  r.evidence = doc + " sentence " + std::to_string(sentence);
+  r.data.type = type;
+  r.data.date = *lexicon::parse_partial_date(date);
+  for (auto& id : a1) r.data.actor1.push_back(store::Actor{id, id + " name", id, "", "", "MLI", "MIL"});
+  for (auto& id : a2) r.data.actor2.push_back(store::Actor{id, id + " name", id, "", "", "MLI", "REB"});
+  if (place) {
+    coding::CodedLocation l;
+    l.name = place->name;
+    l.admin1 = place->admin1;
+    l.country = "MLI";
+    l.lat = place->lat;
+    l.lon = place->lon;
+    l.has_coordinates = place->coords;
+    r.data.location = l;
+  }
+  r.data.confidence = 0.9;
+  return r;
+}
+
+const Place kKidal{"Kidal", "Kidal", 18.4411, 1.4078, true};
+const Place kKidalNoCoords{"Kidal", "Kidal", 0, 0, false};
+const Place kAnefis{"Anefis", "Kidal", 18.04, 0.6011, true};  // ~95 km from Kidal, same region
+const Place kGao{"Gao", "Gao", 16.2717, -0.0447, true};
+const Place kGaoSuburb{"Gao Suburb", "", 16.30, 0.0, true};  // ~5 km from Gao, no region
+
+std::vector<std::vector<int64_t>> groups(const std::vector<store::Event>& events) {
+  std::vector<std::vector<int64_t>> out;
+  for (const auto& e : events) {
+    auto r = e.reports;
+    std::sort(r.begin(), r.end());
+    out.push_back(r);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST(StoreDedup, NReportsInNDocumentsBecomeOneEventWithNSources) {
+  std::vector<Report> reports;
+  for (int i = 0; i < 5; ++i)
+    reports.push_back(report("doc" + std::to_string(i), 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {"CMA"}, kKidal));
+  auto events = store::deduplicate(reports);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].reports.size(), 5u);
+  EXPECT_EQ(events[0].data.type, "ASSAULT");
+}
+
+TEST(StoreDedup, SameEventRules) {
+  auto base = report("a", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {"CMA"}, kKidal);
+  // Overlap on either side counts, whichever side the actor is on.
+  EXPECT_TRUE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"CMA"}, {}, kKidal)));
+  EXPECT_FALSE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"JNIM"}, {}, kKidal)));
+  EXPECT_FALSE(store::same_event(base, report("b", 0, "COERCE", "2023-11-14", {"MLI_MIL"}, {"CMA"}, kKidal)));
+  // Dates: within a day at day precision; a month or year containing the other.
+  EXPECT_TRUE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-15", {"MLI_MIL"}, {}, kKidal)));
+  EXPECT_FALSE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-16", {"MLI_MIL"}, {}, kKidal)));
+  EXPECT_TRUE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11", {"MLI_MIL"}, {}, kKidal)));
+  EXPECT_TRUE(store::same_event(base, report("b", 0, "ASSAULT", "2023", {"MLI_MIL"}, {}, kKidal)));
+  EXPECT_FALSE(store::same_event(base, report("b", 0, "ASSAULT", "2023-10", {"MLI_MIL"}, {}, kKidal)));
+  // Places: same name, same region, within 50 km, or one unknown.
+  EXPECT_TRUE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kKidalNoCoords)));
+  EXPECT_TRUE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kAnefis)));
+  EXPECT_TRUE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {})));
+  EXPECT_FALSE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kGao)));
+  auto gao = report("a", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kGao);
+  EXPECT_TRUE(store::same_event(gao, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kGaoSuburb)));
+  // Never two reports of one sentence; two sentences of one document may be one event.
+  EXPECT_FALSE(store::same_event(base, report("a", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {"CMA"}, kKidal)));
+  EXPECT_TRUE(store::same_event(base, report("a", 1, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {"CMA"}, kKidal)));
+  // Reports without actors match only reports without actors.
+  auto bare = report("a", 0, "PROTEST", "2023-11-14", {}, {}, kGao);
+  EXPECT_TRUE(store::same_event(bare, report("b", 0, "PROTEST", "2023-11-14", {}, {}, kGao)));
+  EXPECT_FALSE(store::same_event(bare, report("b", 0, "PROTEST", "2023-11-14", {"MLI_MIL"}, {}, kGao)));
+  // Undated reports are never merged.
+  auto undated = report("a", 0, "ASSAULT", "2023", {"MLI_MIL"}, {}, kKidal);
+  undated.data.date = {};
+  EXPECT_FALSE(store::same_event(undated, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kKidal)));
+}
+
+TEST(StoreDedup, PersonsMatchTheOrganisationTheyActedFor) {
+  auto a = report("a", 0, "ACCUSE", "2012-03-01", {"MNLA"}, {"MLI_GOV"});
+  auto b = report("b", 0, "ACCUSE", "2012-03-01", {"BILAL_AG_ACHERIF"}, {});
+  b.data.actor1[0].affiliation_id = "MNLA";
+  EXPECT_TRUE(store::same_event(a, b));
+}
+
+TEST(StoreDedup, MergedEventTakesMostPreciseDateCoordinatesAndMaxToll) {
+  auto vague = report("a", 0, "ASSAULT", "2023-11", {"MLI_MIL"}, {"CMA"}, kKidalNoCoords);
+  vague.data.fatalities = 12;
+  auto precise = report("b", 0, "ASSAULT", "2023-11-14", {"CMA"}, {"MLI_MIL"}, std::nullopt);
+  precise.data.fatalities = 3;
+  auto located = report("c", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {"CMA"}, kKidal);
+  located.data.mode = "occupy";
+  auto events = store::deduplicate({vague, precise, located});
+  ASSERT_EQ(events.size(), 1u);
+  const auto& e = events[0];
+  EXPECT_EQ(e.data.date.day, 14);
+  ASSERT_TRUE(e.data.location);
+  EXPECT_TRUE(e.data.location->has_coordinates);
+  EXPECT_EQ(e.data.fatalities, 12);
+  EXPECT_EQ(e.data.mode, "occupy");
+  EXPECT_EQ(e.reports.size(), 3u);
+  // Each actor goes to the side most reports give it (one report has the sides swapped).
+  ASSERT_EQ(e.data.actor1.size(), 1u);
+  EXPECT_EQ(e.data.actor1[0].id, "MLI_MIL");
+  ASSERT_EQ(e.data.actor2.size(), 1u);
+  EXPECT_EQ(e.data.actor2[0].id, "CMA");
+}
+
+TEST(StoreDedup, NoChainsOfLooselySimilarReports) {
+  // a~b (a day apart) and b~c (a day apart), but a and c are two days apart: not one event.
+  auto a = report("a", 0, "ASSAULT", "2023-11-13", {"MLI_MIL"}, {}, kKidal);
+  auto b = report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kKidal);
+  auto c = report("c", 0, "ASSAULT", "2023-11-15", {"MLI_MIL"}, {}, kKidal);
+  auto events = store::deduplicate({a, b, c});
+  EXPECT_EQ(events.size(), 2u);
+}
+
+TEST(StoreDedup, ResultDoesNotDependOnInputOrder) {
+  std::vector<Report> reports;
+  const char* dates[] = {"2023-11-13", "2023-11-14", "2023-11-15", "2023-11", "2023", "2023-11-14"};
+  const Place* places[] = {&kKidal, &kAnefis, &kGao, &kKidalNoCoords};
+  int n = 0;
+  for (const char* d : dates)
+    for (const Place* p : places)
+      for (const char* actor : {"MLI_MIL", "CMA"}) {
+        ++n;
+        reports.push_back(report("doc" + std::to_string(n % 7), static_cast<uint32_t>(n), "ASSAULT", d, {actor}, {}, *p));
+      }
+  auto expected = store::deduplicate(reports);
+  std::vector<std::string> ids;
+  for (const auto& e : expected) ids.push_back(e.id);
+  std::mt19937 rng(42);
+  for (int round = 0; round < 20; ++round) {
+    std::shuffle(reports.begin(), reports.end(), rng);
+    auto events = store::deduplicate(reports);
+    EXPECT_EQ(groups(events), groups(expected));
+    std::vector<std::string> got;
+    for (const auto& e : events) got.push_back(e.id);
+    EXPECT_EQ(got, ids);
+  }
+}
+
+TEST(StoreDedup, DistanceIsGreatCircle) {
+  EXPECT_NEAR(store::distance_km(18.4411, 1.4078, 16.2717, -0.0447), 288, 5);  // Kidal–Gao
+  EXPECT_NEAR(store::distance_km(0, 0, 0, 1), 111.2, 0.2);
+}

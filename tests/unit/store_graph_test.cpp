@@ -1,0 +1,183 @@
+// The temporal graph: control intervals from seeds and events, relations, memberships, and the
+// control.tsv loader's checks.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "graph/builder.h"
+#include "graph/relation_weights.h"
+#include "lexicon/tsv_file.h"
+
+using namespace faultline;
+namespace fs = std::filesystem;
+
+namespace {
+
+lexicon::PartialDate date(const std::string& s) { return *lexicon::parse_partial_date(s); }
+
+store::Actor armed(const std::string& id) { return store::Actor{id, id, id, "", "", "MLI", "REB"}; }
+
+store::Event event(const std::string& id, const std::string& type, const std::string& mode, const std::string& when,
+                   std::vector<store::Actor> a1, std::vector<store::Actor> a2, const std::string& place) {
+  store::Event e;
+  e.id = id;
+  e.data.type = type;
+  e.data.mode = mode;
+  e.data.date = date(when);
+  e.data.actor1 = std::move(a1);
+  e.data.actor2 = std::move(a2);
+  if (!place.empty()) {
+    coding::CodedLocation l;
+    l.name = place;
+    e.data.location = l;
+  }
+  return e;
+}
+
+graph::PackFacts kidal_facts() {
+  graph::PackFacts f;
+  for (const char* id : {"MNLA", "ANSAR_DINE", "CMA", "MLI_MIL", "GATIA"})
+    f.actors.push_back(lexicon::Actor{id, id, "group", "MLI", "REB", {}});
+  f.memberships.push_back(graph::PackMembership{"MNLA", "CMA", date("2014-06-09"), {}, ""});
+  f.control.push_back(graph::ControlSeed{"Kidal", {"ANSAR_DINE"}, date("2012-06"), date("2013-01"), ""});
+  f.control.push_back(graph::ControlSeed{"Kidal", {"CMA"}, date("2014-06-09"), date("2023-11-14"), ""});
+  f.control.push_back(graph::ControlSeed{"Kidal", {"MLI_MIL"}, date("2023-11-14"), {}, ""});
+  return f;
+}
+
+std::string holder_at(const std::vector<graph::ControlInterval>& ivs, const std::string& when) {
+  int k = date(when).first_key();
+  const graph::ControlInterval* best = nullptr;
+  for (const auto& iv : ivs) {
+    int from = iv.from.known() ? iv.from.first_key() : 0;
+    int to = iv.to_open || !iv.to.known() ? 99991231 : iv.to.last_key();
+    if (iv.status == "held" && from <= k && k <= to && (!best || from >= (best->from.known() ? best->from.first_key() : 0)))
+      best = &iv;
+  }
+  if (!best) return "-";
+  std::string out;
+  for (const auto& h : best->holders) out += (out.empty() ? "" : "|") + h;
+  return out.empty() ? "?" : out;
+}
+
+}  // namespace
+
+TEST(StoreGraph, ControlFollowsSeedsAndTextChanges) {
+  auto facts = kidal_facts();
+  graph::GraphBuilder b(facts);
+  // A member of the seed's holder confirms it; someone else's claim inside a seed is contested.
+  b.add(event("e1", "ASSAULT", "occupy", "2015-03-01", {armed("MNLA")}, {}, "Kidal"));
+  b.add(event("e2", "ASSAULT", "occupy", "2016-01-01", {armed("GATIA")}, {}, "Kidal"));
+  // Outside seeds the text alone decides: captured, handed over, withdrawn.
+  b.add(event("e3", "ASSAULT", "occupy", "2013-05-01", {armed("MNLA")}, {}, "Kidal"));
+  b.add(event("e4", "ASSAULT", "occupy", "2012-04-01", {armed("MNLA")}, {}, "Gao"));
+  b.add(event("e5", "RETREAT", "withdraw", "2012-06-27", {armed("MNLA")}, {armed("MUJAO")}, "Gao"));
+  b.add(event("e6", "RETREAT", "withdraw", "2013-01-26", {armed("MUJAO")}, {}, "Gao"));
+  // Unarmed actors never hold a place.
+  store::Actor crowd{"PROTESTERS", "Protesters", "", "", "", "", "CVL"};
+  b.add(event("e7", "ASSAULT", "occupy", "2013-03-01", {crowd}, {}, "Gao"));
+  auto g = b.finish();
+
+  std::vector<graph::ControlInterval> kidal, gao;
+  for (const auto& iv : g.control) (iv.place_key == "kidal" ? kidal : gao).push_back(iv);
+  EXPECT_EQ(holder_at(kidal, "2013-01-01"), "ANSAR_DINE");
+  EXPECT_EQ(holder_at(kidal, "2013-06-01"), "MNLA");  // from the text, until the next seed
+  EXPECT_EQ(holder_at(kidal, "2015-06-01"), "CMA");
+  EXPECT_EQ(holder_at(kidal, "2016-06-01"), "CMA");
+  EXPECT_EQ(holder_at(kidal, "2023-12-01"), "MLI_MIL");
+  EXPECT_EQ(holder_at(kidal, "2011-01-01"), "-");
+  bool confirmed = false, contested = false;
+  for (const auto& iv : kidal) {
+    for (const auto& e : iv.evidence) {
+      if (e.event == "e1") confirmed = iv.source == "pack";
+      if (e.event == "e2") contested = iv.status == "contested";
+    }
+    if (iv.source == "text" && iv.status == "held") {
+      ASSERT_TRUE(iv.to.known());
+      EXPECT_EQ(iv.to.first_key(), 20140609);  // ends where the next pack fact begins
+    }
+  }
+  EXPECT_TRUE(confirmed);
+  EXPECT_TRUE(contested);
+
+  EXPECT_EQ(holder_at(gao, "2012-05-01"), "MNLA");
+  EXPECT_EQ(holder_at(gao, "2012-08-01"), "MUJAO");
+  EXPECT_EQ(holder_at(gao, "2013-02-01"), "?");  // MUJAO left, nobody named took over
+  EXPECT_EQ(holder_at(gao, "2013-04-01"), "?");
+}
+
+TEST(StoreGraph, RelationsWeighCooperationAgainstConflict) {
+  graph::PackFacts facts;
+  graph::GraphBuilder b(facts);
+  b.add(event("e1", "ASSAULT", "", "2012-06-27", {armed("MUJAO")}, {armed("MNLA")}, ""));
+  b.add(event("e2", "AGREE", "", "2012-05-26", {armed("MNLA"), armed("ANSAR_DINE")}, {}, ""));
+  b.add(event("e3", "ASSAULT", "", "2012-03-01", {armed("MNLA"), armed("ANSAR_DINE")}, {armed("MLI_MIL")}, ""));
+  auto g = b.finish();
+  std::map<std::string, graph::RelationCell> by_pair;
+  for (const auto& c : g.relations) {
+    auto& sum = by_pair[c.a + "-" + c.b];
+    sum.cooperative += c.cooperative;
+    sum.conflictual += c.conflictual;
+  }
+  EXPECT_EQ(graph::relation_kind(by_pair["MNLA-MUJAO"].cooperative, by_pair["MNLA-MUJAO"].conflictual), "enemy");
+  EXPECT_EQ(graph::relation_kind(by_pair["ANSAR_DINE-MNLA"].cooperative, by_pair["ANSAR_DINE-MNLA"].conflictual), "ally");
+  EXPECT_EQ(graph::relation_kind(by_pair["MLI_MIL-MNLA"].cooperative, by_pair["MLI_MIL-MNLA"].conflictual), "enemy");
+  EXPECT_EQ(graph::relation_kind(1, 1), "mixed");
+  EXPECT_EQ(graph::relation_weight("MOBILIZE", "troops").tone, graph::Tone::Neutral);
+  // Cells are by month.
+  for (const auto& c : g.relations) EXPECT_GT(c.month, 0);
+}
+
+TEST(StoreGraph, MergeEventsAddAndDateMemberships) {
+  graph::PackFacts facts;
+  for (const char* id : {"KATIBA_MACINA", "JNIM", "MDP", "PLATEFORME"})
+    facts.actors.push_back(lexicon::Actor{id, id, "group", "MLI", "INS", {}});
+  facts.actors.push_back(lexicon::Actor{"IYAD", "Iyad", "person", "MLI", "INS", {}});
+  facts.memberships.push_back(graph::PackMembership{"MDP", "PLATEFORME", {}, {}, "dates unknown"});
+  graph::GraphBuilder b(facts);
+  b.add(event("e1", "AGREE", "merge", "2017-03-02", {armed("KATIBA_MACINA")}, {armed("JNIM")}, ""));
+  b.add(event("e2", "AGREE", "merge", "2016-02-01", {armed("MDP")}, {armed("PLATEFORME")}, ""));
+  b.add(event("e3", "AGREE", "merge", "2017-03-02", {armed("IYAD")}, {armed("JNIM")}, ""));  // a person: not a membership
+  auto g = b.finish();
+  ASSERT_EQ(g.memberships.size(), 2u);
+  EXPECT_EQ(g.memberships[0].member, "MDP");
+  EXPECT_EQ(g.memberships[0].source, "pack+text");
+  EXPECT_EQ(g.memberships[0].from.first_key(), 20160201);
+  EXPECT_EQ(g.memberships[1].member, "KATIBA_MACINA");
+  EXPECT_EQ(g.memberships[1].source, "text");
+  EXPECT_EQ(g.memberships[1].evidence, std::vector<std::string>{"e1"});
+  auto w = graph::window_of(date("2018"));
+  EXPECT_EQ(graph::groups_of(g.memberships, "KATIBA_MACINA", w), std::vector<std::string>{"JNIM"});
+  EXPECT_EQ(graph::members_of(g.memberships, "JNIM", graph::window_of(date("2016"))), std::vector<std::string>{});
+}
+
+TEST(StoreGraph, ControlFileErrorsNameTheLine) {
+  auto lex = lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
+                                     std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  fs::path p = fs::temp_directory_path() / ("faultline_control_" + std::to_string(::getpid()) + ".tsv");
+  auto expect_error = [&](const std::string& row, const std::string& message) {
+    std::ofstream(p) << "# comment\nplace\tholders\tfrom\tto\tnote\nKidal\tCMA\t2014-06-09\t\tfine\n" << row << "\n";
+    try {
+      graph::load_control_seeds(p.string(), lex);
+      ADD_FAILURE() << "no error for: " << row;
+    } catch (const lexicon::PackError& e) {
+      EXPECT_EQ(e.line(), 4u) << e.what();
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+    }
+  };
+  expect_error("Qxzzyville\tCMA\t2014\t\t", "unknown place");
+  expect_error("Kidal\tNOBODY\t2014\t\t", "unknown holder id 'NOBODY'");
+  expect_error("Kidal\t\t2014\t\t", "no holders");
+  expect_error("Kidal\tCMA\t2014-13\t\t", "bad from date");
+  expect_error("Kidal\tCMA\t2015\t2014\t", "'to' is before 'from'");
+  expect_error("Kidal\tCMA\t\t\t", "at least one of");
+  expect_error("Kidal\tCMA\t2014", "expected 5");
+  fs::remove(p);
+
+  // The bundled facts load and hold the Kidal timeline.
+  auto facts = graph::load_pack_facts(lex, {std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  EXPECT_GE(facts.control.size(), 6u);
+  EXPECT_FALSE(facts.memberships.empty());
+}
