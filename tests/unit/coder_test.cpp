@@ -1,6 +1,7 @@
 // Behaviour of the coder on sentences written for these tests, with a small fixture pack
 // (tests/data/packs/mini) and the bundled clause cues.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -18,7 +19,8 @@ namespace {
 
 const lexicon::Lexicon& lex() {
   static const lexicon::Lexicon l = [] {
-    fs::path cues = fs::temp_directory_path() / "faultline_test_cues";
+    // one folder per process: CTest runs the tests of this binary in parallel processes
+    fs::path cues = fs::temp_directory_path() / ("faultline_test_cues_" + std::to_string(getpid()));
     fs::create_directories(cues);
     fs::copy_file(fs::path(FAULTLINE_PACK_DIR) / "core" / "cues.tsv", cues / "cues.tsv",
                   fs::copy_options::overwrite_existing);
