@@ -21,18 +21,13 @@ void PackOptions::add_to(CLI::App& cmd) {
 }
 
 lexicon::Lexicon PackOptions::load() const {
-  std::vector<std::string> dirs;
-  if (!no_default) {
-    std::string root = FAULTLINE_PACK_DIR;
-    if (const char* env = std::getenv("FAULTLINE_PACKS"); env && *env) root = env;
-    for (const char* name : {"core", "geo", "sahel"}) {
-      auto p = std::filesystem::path(root) / name;
-      if (std::filesystem::is_directory(p)) dirs.push_back(p.string());
-    }
-    if (dirs.empty()) throw lexicon::PackError(root, 0, "no bundled packs found (set FAULTLINE_PACKS to the packs folder)");
+  auto folders = dirs();
+  if (!no_default && folders.size() == extra.size()) {
+    const char* env = std::getenv("FAULTLINE_PACKS");
+    throw lexicon::PackError(env && *env ? env : FAULTLINE_PACK_DIR, 0,
+                             "no bundled packs found (set FAULTLINE_PACKS to the packs folder)");
   }
-  dirs.insert(dirs.end(), extra.begin(), extra.end());
-  return lexicon::Lexicon::load(dirs);
+  return lexicon::Lexicon::load(folders);
 }
 
 namespace {

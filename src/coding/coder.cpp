@@ -501,10 +501,6 @@ class DocumentCoder {
     return std::min(c, 0.95);
   }
 
-  bool after_publication(const PartialDate& d) const {
-    return context_.publication.known() && d.first_key() > context_.publication.last_key();
-  }
-
   void update_discourse(uint32_t si, const std::vector<extract::DateMention>& dates) {
     const auto& s = sentences_[si];
     const auto& sm = mentions_[si];
@@ -513,10 +509,7 @@ class DocumentCoder {
       if (d.role == extract::DateRole::Event) date = d.date;
     ++context_.narrative_age;
     for (const auto& d : dates)
-      if (d.role == extract::DateRole::Event && !after_publication(d.date)) {
-        context_.narrative = d.date;
-        context_.narrative_age = 0;
-      }
+      if (d.role == extract::DateRole::Event) context_.tell(d.date);
     for (const auto& m : sm.actors) {
       if (m.anaphor != Anaphor::None) continue;
       auto a = resolve(m, date);

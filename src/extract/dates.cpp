@@ -95,10 +95,7 @@ class Scanner {
         classify(m);
         out.push_back(m);
         // Later dates of the same sentence read against this one ("In 2012 … on June 28th").
-        if (m.role == DateRole::Event && !future(m.date)) {
-          ctx_.narrative = m.date;
-          ctx_.narrative_age = 0;
-        }
+        if (m.role == DateRole::Event) ctx_.tell(m.date);
         i = m.end;
       } else {
         ++i;
@@ -121,11 +118,6 @@ class Scanner {
   // Skips the full stop of "Feb." and a comma.
   uint32_t skip_dot(uint32_t i) const { return (i < end_ && tok_[i].key == ".") ? i + 1 : i; }
   uint32_t skip_comma(uint32_t i) const { return (i < end_ && tok_[i].key == ",") ? i + 1 : i; }
-
-  // A date after the publication date is a plan or a deadline, never the story's current time.
-  bool future(const PartialDate& d) const {
-    return ctx_.publication.known() && d.first_key() > ctx_.publication.last_key();
-  }
 
   PartialDate narrative() const { return ctx_.narrative.known() ? ctx_.narrative : ctx_.publication; }
 

@@ -30,6 +30,17 @@ struct DateContext {
   PartialDate publication;  // the document's date; "yesterday", "last month", "on Tuesday"
   PartialDate narrative;    // the latest date the text stated; "in December", "later that year"
   uint32_t narrative_age = 0;  // sentences since the narrative date was stated
+
+  // A date after the publication date is a plan or a deadline, never the story's current time.
+  bool after_publication(const PartialDate& d) const {
+    return publication.known() && d.first_key() > publication.last_key();
+  }
+  // An event date moves the story's time to it, unless it lies in the future.
+  void tell(const PartialDate& d) {
+    if (after_publication(d)) return;
+    narrative = d;
+    narrative_age = 0;
+  }
 };
 
 // Finds the date expressions among tokens[begin, end): absolute ("March 14, 2014", "14 mars 2014",

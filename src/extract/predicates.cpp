@@ -77,17 +77,12 @@ class PredicateFinder {
         if (c.predicate.begin - gov.predicate.end > kReach) break;
         // "agreed to send aid to Mali": the noun belongs to a verb that is itself not reported
         if (gov.suppressed == Suppression::Infinitive || gov.suppressed == Suppression::Modal) {
-          bool boundary = false;
-          for (uint32_t k = gov.predicate.end; k < c.predicate.begin && !boundary; ++k)
-            boundary = cue("boundary", k) || tok_[k].key == "." || tok_[k].key == ",";
-          if (!boundary) c.suppressed = gov.suppressed;
+          if (!clause_break(gov.predicate.end, c.predicate.begin, true)) c.suppressed = gov.suppressed;
           break;
         }
         const auto& type = lex_.patterns()[gov.predicate.pattern].type;
-        bool boundary = false;
-        for (uint32_t k = gov.predicate.end; k < c.predicate.begin && !boundary; ++k)
-          boundary = cue("boundary", k) || tok_[k].key == "." || lex_.cue("report", tok_[k]);
-        if (!boundary && lex_.cue("embedding_type", text::fold(type))) c.suppressed = Suppression::Embedded;
+        if (!clause_break(gov.predicate.end, c.predicate.begin, false) && lex_.cue("embedding_type", text::fold(type)))
+          c.suppressed = Suppression::Embedded;
         break;
       }
     }
@@ -108,6 +103,15 @@ class PredicateFinder {
       for (uint32_t k = prev.predicate.end; k + 1 < v && !boundary; ++k) boundary = cue("boundary", k) || !tok_[k].word;
       if (!boundary) c.suppressed = Suppression::Infinitive;
     }
+  }
+
+  // Whether tokens [a, b) leave the clause: a boundary word, a full stop, and either a comma
+  // (`comma`) or a reporting verb ("said that …" opens the reported clause).
+  bool clause_break(uint32_t a, uint32_t b, bool comma) const {
+    for (uint32_t k = a; k < b; ++k)
+      if (cue("boundary", k) || tok_[k].key == "." || (comma ? tok_[k].key == "," : lex_.cue("report", tok_[k])))
+        return true;
+    return false;
   }
 
   bool after_topic_preposition(uint32_t b) const {
