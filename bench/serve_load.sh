@@ -5,7 +5,8 @@
 # page of events and for a mix of filtered, sorted and paged queries.
 # Usage: bench/serve_load.sh [DB]
 #   DB: an existing store; default: the store of bench/store_bench.sh if it is there, else one
-#   generated here from bench/gen_corpus.py (MB=… megabytes of text, default 400) and ingested.
+#   generated here from bench/gen_corpus.py (MB=… megabytes of text, default 480: about 1.1
+#   million events) and ingested.
 #   DURATION=20 (seconds per run), CONNECTIONS=8, THREADS=2 tune wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,9 +25,9 @@ if [ -z "$db" ]; then
   else
     db=$work/store.db
     if [ ! -f "$db" ]; then
-      mb=${MB:-400}
+      mb=${MB:-480}
       corpus=$work/corpus_${mb}mb.jsonl
-      [ -f "$corpus" ] || python3 bench/gen_corpus.py --mb "$mb" --seed 9 --out "$corpus"
+      [ -f "$corpus" ] || python3 bench/gen_corpus.py --mb "$mb" --seed 21 --out "$corpus"
       echo "serve_load: ingesting $corpus (takes a while)" >&2
       "$bin" ingest -q --db "$db" "$corpus"
     fi

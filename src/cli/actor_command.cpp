@@ -146,7 +146,9 @@ int run_actor(const ActorOptions& o) {
       j["detail"] = r.role;
       out.add(j);
     }
+    // Its coalitions (transitively) are neither its allies nor its enemies.
     auto groups = graph::groups_of(memberships, a.id, w);
+    related.insert(related.end(), groups.begin(), groups.end());
     auto rows = relation_rows(*s, names, a.id, w, groups, related);
     for (const auto& j : rows) out.add(j);
   }

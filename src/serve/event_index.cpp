@@ -17,11 +17,15 @@ void append_unique(std::vector<uint32_t>& list, uint32_t item) {
 
 bool contains(const std::vector<uint32_t>& sorted, uint32_t x) { return std::binary_search(sorted.begin(), sorted.end(), x); }
 
-std::vector<uint32_t> sorted_union(std::vector<std::vector<uint32_t>> lists) {
-  std::vector<uint32_t> out;
-  for (auto& l : lists) out.insert(out.end(), l.begin(), l.end());
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+// The union of sorted lists, merged pairwise (linear in their sizes, no sort).
+std::vector<uint32_t> sorted_union(const std::vector<const std::vector<uint32_t>*>& lists) {
+  std::vector<uint32_t> out, merged;
+  for (const auto* l : lists) {
+    merged.clear();
+    merged.reserve(out.size() + l->size());
+    std::set_union(out.begin(), out.end(), l->begin(), l->end(), std::back_inserter(merged));
+    out.swap(merged);
+  }
   return out;
 }
 
@@ -87,6 +91,19 @@ void EventIndex::load(store::Store& s) {
     views_.push_back(v);
   });
   words_.finish();
+  auto order = [&](auto key) {
+    std::vector<uint32_t> o(columns_.size());
+    std::iota(o.begin(), o.end(), 0u);
+    std::stable_sort(o.begin(), o.end(), [&](uint32_t a, uint32_t b) { return key(columns_[a]) < key(columns_[b]); });
+    return o;
+  };
+  by_fatalities_ = order([](const Columns& c) { return c.fatalities; });
+  by_sources_ = order([](const Columns& c) { return c.sources; });
+  by_confidence_ = order([](const Columns& c) { return c.confidence; });
+}
+
+const std::vector<uint32_t>& EventIndex::order_of(SortKey key) const {
+  return key == SortKey::Fatalities ? by_fatalities_ : key == SortKey::Sources ? by_sources_ : by_confidence_;
 }
 
 std::optional<uint32_t> EventIndex::find(const std::string& event_id) const {
@@ -100,50 +117,87 @@ bool EventIndex::has_actor(const std::string& id) const {
   return k != StringIds::kUnknown && by_actor_.count(k);
 }
 
-std::optional<std::vector<uint32_t>> EventIndex::candidates(const EventFilter& f,
-                                                            const std::vector<std::vector<uint32_t>>& word_lists,
-                                                            bool& exact) const {
-  std::optional<std::vector<uint32_t>> best;
+std::shared_ptr<const std::vector<uint32_t>> EventIndex::actor_union(const std::vector<uint32_t>& actors) const {
+  {
+    std::lock_guard<std::mutex> lock(union_mutex_);
+    if (auto it = unions_.find(actors); it != unions_.end()) return it->second;
+  }
+  std::vector<const std::vector<uint32_t>*> lists;
+  for (uint32_t a : actors) lists.push_back(&list_or_empty(by_actor_, a));
+  auto merged = std::make_shared<const std::vector<uint32_t>>(sorted_union(lists));
+  std::lock_guard<std::mutex> lock(union_mutex_);
+  if (unions_.size() >= 256) unions_.clear();  // bounded: a burst of new names starts it afresh
+  unions_.emplace(actors, merged);
+  return merged;
+}
+
+EventIndex::ListRefs EventIndex::word_lists(const EventFilter& f, std::deque<std::vector<uint32_t>>& owned) const {
+  ListRefs out;
+  for (const auto& w : f.words) {
+    if (w.prefix) out.push_back(&owned.emplace_back(words_.items(w)));
+    else out.push_back(&words_.exact_items(w.key));
+  }
+  return out;
+}
+
+void EventIndex::candidates(const EventFilter& f, const ListRefs& words, Candidates& out) const {
   int constraints = 0;
-  auto offer = [&](std::vector<uint32_t> list) {
+  auto offer = [&](const std::vector<uint32_t>& list) {
     ++constraints;
-    if (!best || list.size() < best->size()) best = std::move(list);
+    if (!out.list || list.size() < out.list->size()) out.list = &list;
   };
+  // A union of types is built here and moves into `owned` when chosen.
+  std::vector<uint32_t> types_union;
   if (f.by_actor) {
-    std::vector<std::vector<uint32_t>> lists;
-    for (uint32_t a : f.actors) lists.push_back(list_or_empty(by_actor_, a));
-    offer(sorted_union(std::move(lists)));
+    out.shared = actor_union(f.actors);
+    offer(*out.shared);
   }
   if (!f.types.empty()) {
-    std::vector<std::vector<uint32_t>> lists;
-    for (uint32_t t : f.types) lists.push_back(list_or_empty(by_type_, t));
-    offer(lists.size() == 1 ? lists.front() : sorted_union(std::move(lists)));
+    if (f.types.size() == 1) {
+      offer(list_or_empty(by_type_, f.types.front()));
+    } else {
+      std::vector<const std::vector<uint32_t>*> lists;
+      for (uint32_t t : f.types) lists.push_back(&list_or_empty(by_type_, t));
+      types_union = sorted_union(lists);
+      offer(types_union);
+    }
   }
   if (f.place) offer(list_or_empty(by_place_, *f.place));
   if (f.region) offer(list_or_empty(by_region_, *f.region));
-  for (const auto& l : word_lists) offer(l);
-  exact = constraints == 1 && !f.from_key && !f.to_key && !f.bbox;
-  return best;
+  for (const auto* l : words) offer(*l);
+  if (out.list == &types_union) {
+    out.owned = std::move(types_union);
+    out.list = &out.owned;
+  }
+  out.exact = constraints == 1 && !f.from_key && !f.to_key && !f.bbox;
 }
 
 template <typename F>
 void EventIndex::scan(const EventFilter& f, F&& fn) const {
-  std::vector<std::vector<uint32_t>> word_lists;
-  for (const auto& w : f.words) word_lists.push_back(words_.items(w));
-  bool exact = false;
-  auto list = candidates(f, word_lists, exact);
-  if (list) {
-    for (uint32_t i : *list)
-      if (exact || matches(columns_[i], i, f, word_lists)) fn(i);
+  std::deque<std::vector<uint32_t>> owned;
+  const ListRefs words = word_lists(f, owned);
+  Candidates c;
+  candidates(f, words, c);
+  if (c.list) {
+    for (uint32_t i : *c.list)
+      if (c.exact || matches(columns_[i], i, f, words)) fn(i);
     return;
   }
-  const auto n = static_cast<uint32_t>(columns_.size());
-  for (uint32_t i = 0; i < n; ++i)
-    if (matches(columns_[i], i, f, word_lists)) fn(i);
+  // Events are in date order (undated first): a period bounds the part worth looking at. A date
+  // spans at most a year, so nothing that starts over a year before `from` can reach it.
+  auto first_key_below = [&](int key) {
+    return static_cast<uint32_t>(std::partition_point(columns_.begin(), columns_.end(),
+                                                      [&](const Columns& c) { return c.first_key < key; }) -
+                                 columns_.begin());
+  };
+  const uint32_t begin = f.from_key ? first_key_below(f.from_key - 10000) : 0;
+  const uint32_t end = f.to_key ? first_key_below(f.to_key + 1) : static_cast<uint32_t>(columns_.size());
+  for (uint32_t i = begin; i < end; ++i)
+    if (matches(columns_[i], i, f, words)) fn(i);
 }
 
 bool EventIndex::matches(const Columns& c, uint32_t i, const EventFilter& f,
-                         const std::vector<std::vector<uint32_t>>& word_lists) const {
+                         const ListRefs& words) const {
   if (!f.types.empty() && std::find(f.types.begin(), f.types.end(), c.type) == f.types.end()) return false;
   if (f.from_key && (c.last_key == 0 || c.last_key < f.from_key)) return false;
   if (f.to_key && (c.first_key == 0 || c.first_key > f.to_key)) return false;
@@ -155,8 +209,8 @@ bool EventIndex::matches(const Columns& c, uint32_t i, const EventFilter& f,
     for (uint32_t k = c.actors_begin; k < c.actors_end && !any; ++k) any = contains(f.actors, actor_refs_[k]);
     if (!any) return false;
   }
-  for (const auto& l : word_lists)
-    if (!contains(l, i)) return false;
+  for (const auto* l : words)
+    if (!contains(*l, i)) return false;
   return true;
 }
 
@@ -173,34 +227,35 @@ EventIndex::Page EventIndex::page(const EventFilter& f, Sort sort, std::size_t o
       p.rows.push_back(static_cast<uint32_t>(sort.descending ? p.total - 1 - k : k));
     return p;
   }
-  std::vector<uint32_t> all;
-  scan(f, [&](uint32_t i) { all.push_back(i); });
-  p.total = all.size();
-  if (offset >= all.size()) return p;
-  const std::size_t end = std::min(all.size(), offset + limit);
   if (sort.key == SortKey::Date) {
-    // Already in date order: take the slice from the right end.
-    for (std::size_t k = offset; k < end; ++k) p.rows.push_back(sort.descending ? all[all.size() - 1 - k] : all[k]);
+    std::vector<uint32_t> all;
+    scan(f, [&](uint32_t i) { all.push_back(i); });
+    p.total = all.size();
+    // Already in date order: take the slice, from the right end when descending.
+    for (std::size_t k = offset; k < std::min(all.size(), offset + limit); ++k)
+      p.rows.push_back(sort.descending ? all[all.size() - 1 - k] : all[k]);
     return p;
   }
-  auto value = [&](uint32_t i) -> double {
-    const Columns& c = columns_[i];
-    switch (sort.key) {
-      case SortKey::Fatalities: return static_cast<double>(c.fatalities);
-      case SortKey::Sources: return c.sources;
-      case SortKey::Confidence: return c.confidence;
-      case SortKey::Date: break;
+  // Walk the events in the key's order and keep the matches of the page; count all matches apart
+  // (through the posting lists, which is quick).
+  std::deque<std::vector<uint32_t>> owned;
+  const ListRefs words = word_lists(f, owned);
+  std::size_t seen = 0;
+  const auto& order = order_of(sort.key);
+  auto take = [&](uint32_t i) {
+    if (!unfiltered && !matches(columns_[i], i, f, words)) return true;
+    if (seen++ >= offset) p.rows.push_back(i);
+    return p.rows.size() < limit;
+  };
+  if (sort.descending) {
+    for (auto it = order.rbegin(); it != order.rend() && take(*it); ++it) {
     }
-    return 0;
-  };
-  // Ties keep date order (newest first when descending), so pages are stable.
-  auto before = [&](uint32_t a, uint32_t b) {
-    double va = value(a), vb = value(b);
-    if (va != vb) return sort.descending ? va > vb : va < vb;
-    return sort.descending ? a > b : a < b;
-  };
-  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(end), all.end(), before);
-  p.rows.assign(all.begin() + static_cast<std::ptrdiff_t>(offset), all.begin() + static_cast<std::ptrdiff_t>(end));
+  } else {
+    for (auto it = order.begin(); it != order.end() && take(*it); ++it) {
+    }
+  }
+  if (unfiltered) p.total = columns_.size();
+  else scan(f, [&](uint32_t) { ++p.total; });
   return p;
 }
 
@@ -210,12 +265,13 @@ Timeline EventIndex::timeline(const EventFilter& f) const {
   std::unordered_map<uint32_t, std::size_t> totals;
   Timeline t;
   scan(f, [&](uint32_t i) {
-    const auto& date = views_[i].event.data.date;
-    const uint32_t type = columns_[i].type;
-    ++totals[type];
-    if (!date.known()) ++t.undated;
-    else if (!date.month) ++t.year_only[date.year];
-    else ++by_month_type[(static_cast<uint64_t>(date.year * 100 + date.month) << 32) | type];
+    // From the date keys alone (the views are large and scattered): a date with a month starts
+    // and ends in that month; a year-only date spans January to December.
+    const Columns& c = columns_[i];
+    ++totals[c.type];
+    if (!c.first_key) ++t.undated;
+    else if (c.first_key / 100 != c.last_key / 100) ++t.year_only[c.first_key / 10000];
+    else ++by_month_type[(static_cast<uint64_t>(c.first_key / 100) << 32) | c.type];
   });
   for (const auto& [key, n] : by_month_type)
     t.months[static_cast<int>(key >> 32)][ids_.str(static_cast<uint32_t>(key & 0xffffffffu))] = n;

@@ -5,8 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -122,15 +125,34 @@ class EventIndex {
     float confidence = 0;
     uint32_t actors_begin = 0, actors_end = 0;  // into actor_refs_
   };
-  bool matches(const Columns& c, uint32_t i, const EventFilter& f, const std::vector<std::vector<uint32_t>>& word_lists) const;
-  // The smallest list of events that contains every match (nullopt: all events). `exact` says
-  // whether the list is the answer itself (one constraint, which the list encodes).
-  std::optional<std::vector<uint32_t>> candidates(const EventFilter& f, const std::vector<std::vector<uint32_t>>& word_lists,
-                                                  bool& exact) const;
+  // The posting lists of the filter's words: references into the index, or (for prefixes) unions
+  // kept in `owned`.
+  using ListRefs = std::vector<const std::vector<uint32_t>*>;
+  ListRefs word_lists(const EventFilter& f, std::deque<std::vector<uint32_t>>& owned) const;
+  bool matches(const Columns& c, uint32_t i, const EventFilter& f, const ListRefs& words) const;
+  // The smallest list of events that contains every match: one of the posting lists (no copy),
+  // or a union of several in `owned`; `list` is null for all events. `exact`: the list is the
+  // answer itself (one constraint, which the list encodes).
+  struct Candidates {
+    const std::vector<uint32_t>* list = nullptr;
+    std::vector<uint32_t> owned;
+    std::shared_ptr<const std::vector<uint32_t>> shared;  // a cached union of actor lists
+    bool exact = false;
+  };
+  // The events of any of `actors` (a coalition and its members), cached: the page asks for the
+  // same actors again and again, and a union of large lists costs milliseconds.
+  std::shared_ptr<const std::vector<uint32_t>> actor_union(const std::vector<uint32_t>& actors) const;
+  mutable std::mutex union_mutex_;
+  mutable std::map<std::vector<uint32_t>, std::shared_ptr<const std::vector<uint32_t>>> unions_;
+  void candidates(const EventFilter& f, const ListRefs& words, Candidates& out) const;
   // Calls fn(i) for each match, in date order, without the cost of a std::function per event.
   template <typename F>
   void scan(const EventFilter& f, F&& fn) const;
 
+  // All events ordered by each sort key other than date (then by date order), for pages sorted
+  // by fatalities, sources or confidence without sorting every match.
+  std::vector<uint32_t> by_fatalities_, by_sources_, by_confidence_;
+  const std::vector<uint32_t>& order_of(SortKey key) const;
   std::vector<store::EventView> views_;
   std::vector<Columns> columns_;
   std::vector<uint32_t> actor_refs_;

@@ -1,6 +1,7 @@
 #include "serve/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <cmath>
 #include <iostream>
@@ -65,6 +66,12 @@ HttpServer::HttpServer(const ApiContext& api, StaticFiles files, const ServerOpt
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
   // Without it a response's last small segment waits for the client's delayed ACK (~40 ms).
   http_->set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second server
+  // bind the same port and silently take half of the connections.
+  http_->set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http_->set_payload_max_length(kMaxBodyBytes);
   http_->set_keep_alive_max_count(1000);
   http_->set_keep_alive_timeout(5);

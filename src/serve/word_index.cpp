@@ -64,6 +64,12 @@ void WordIndex::finish() {
   std::sort(vocabulary_.begin(), vocabulary_.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
 }
 
+const std::vector<uint32_t>& WordIndex::exact_items(const std::string& key) const {
+  static const std::vector<uint32_t> none;
+  auto it = postings_.find(key);
+  return it == postings_.end() ? none : it->second;
+}
+
 std::vector<uint32_t> WordIndex::items(const WordQuery& q, std::size_t max_expansions) const {
   if (!q.prefix) {
     auto it = postings_.find(q.key);

@@ -42,6 +42,8 @@ class WordIndex {
   // The items containing the word (for a prefix: any word with it, at most `max_expansions`
   // words), sorted.
   std::vector<uint32_t> items(const WordQuery& q, std::size_t max_expansions = 256) const;
+  // The same for an exact word, without a copy (an empty list when the word is unknown).
+  const std::vector<uint32_t>& exact_items(const std::string& key) const;
   std::size_t words() const { return postings_.size(); }
 
  private:

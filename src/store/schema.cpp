@@ -236,10 +236,29 @@ CREATE TABLE control_evidence (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 2: new reports join the full-text index after a run's batches, all at once (an insert
+// per report per batch cost many times more). fts_pending lists the reports not yet indexed; a
+// deleted report leaves the index only if it was in it.
+constexpr std::string_view kVersion2 = R"sql(
+DROP TRIGGER reports_fts_insert;
+DROP TRIGGER reports_fts_delete;
+CREATE TABLE fts_pending (
+  report INTEGER PRIMARY KEY
+);
+CREATE TRIGGER reports_fts_pending AFTER INSERT ON reports BEGIN
+  INSERT INTO fts_pending (report) VALUES (new.id);
+END;
+CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
+  INSERT INTO reports_fts (reports_fts, rowid, evidence)
+    SELECT 'delete', old.id, old.evidence WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE report = old.id);
+  DELETE FROM fts_pending WHERE report = old.id;
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all{{1, kVersion1}};
+  static const std::vector<Migration> all{{1, kVersion1}, {2, kVersion2}};
   return all;
 }
 

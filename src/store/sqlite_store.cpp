@@ -244,6 +244,10 @@ std::vector<Report> SqliteStore::block_reports(const BlockKey& block) {
 std::size_t SqliteStore::recompute_dirty_blocks(const Dedup& dedup,
                                                 const std::function<void(std::size_t, std::size_t)>& progress) {
   Transaction tx(db_);
+  // New reports join the full-text index here, all at once (schema version 2).
+  db_.exec(
+      "INSERT INTO reports_fts (rowid, evidence) SELECT r.id, r.evidence FROM fts_pending p "
+      "JOIN reports r ON r.id = p.report ORDER BY p.report; DELETE FROM fts_pending;");
   std::vector<BlockKey> blocks;
   {
     Statement s = db_.prepare("SELECT type, block_year FROM dirty_blocks ORDER BY type, block_year");

@@ -128,7 +128,7 @@ void SqliteStore::events(const EventQuery& q, const std::function<void(const Eve
       // Filter, sort and cut the events first; only the rows kept are joined to their wording.
       "SELECT e.id, e.representative, e.block_year, e.key, d.doc_id, r.sentence, r.evidence, " + data_columns("e") +
       " FROM (SELECT * FROM events e" + w.sql() + " ORDER BY e.date_first, e.id" +
-      (q.limit ? " LIMIT " + std::to_string(q.limit) : std::string()) +
+      (q.limit ? " LIMIT " + w.param(static_cast<int64_t>(q.limit)) : std::string()) +
       ") e LEFT JOIN reports r ON r.id = e.representative LEFT JOIN documents d ON d.id = r.document"
       " ORDER BY e.date_first, e.id");
   w.bind(s);
@@ -166,10 +166,13 @@ void SqliteStore::events(const EventQuery& q, const std::function<void(const Eve
 void SqliteStore::reports(const EventQuery& q, const std::function<void(const ReportView&)>& row) {
   Where w = filters(q, false);
   Statement s = db_.prepare(
+      // Filter, sort and cut on the sort keys first; only the rows kept are read whole.
       "SELECT r.id, d.doc_id, r.sentence, r.idx, r.evidence, r.evidence_begin, r.evidence_end, r.pattern, "
       "r.place_inferred, d.source, " + data_columns("r") +
-      " FROM reports r JOIN documents d ON d.id = r.document" + w.sql() +
-      " ORDER BY r.date_first, d.doc_id, r.idx" + (q.limit ? " LIMIT " + std::to_string(q.limit) : std::string()));
+      " FROM (SELECT r.id AS report, r.date_first AS first, d.doc_id AS doc, r.idx AS idx"
+      " FROM reports r JOIN documents d ON d.id = r.document" + w.sql() + " ORDER BY first, doc, idx" +
+      (q.limit ? " LIMIT " + w.param(static_cast<int64_t>(q.limit)) : std::string()) +
+      ") k JOIN reports r ON r.id = k.report JOIN documents d ON d.id = r.document ORDER BY k.first, k.doc, k.idx");
   w.bind(s);
   while (s.step()) {
     ReportView v;

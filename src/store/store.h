@@ -67,7 +67,8 @@ class Store {
 
   // Recomputes the events of every dirty block: reads the block's reports, lets `dedup` group
   // them, replaces the block's events and clears its mark — all blocks in one transaction (the
-  // events tables are rewritten once, not once per block). Returns the number of blocks.
+  // events tables are rewritten once, not once per block), which also brings the text search
+  // index up to date with the reports written since. Returns the number of blocks.
   using Dedup = std::function<std::vector<Event>(std::vector<Report>)>;
   virtual std::size_t recompute_dirty_blocks(const Dedup& dedup,
                                              const std::function<void(std::size_t done, std::size_t total)>& progress) = 0;

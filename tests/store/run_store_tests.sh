@@ -36,6 +36,25 @@ check "no progress line when standard error is not a terminal" bash -c "! grep -
 check "ingest writes nothing to standard output" test ! -s "$tmp/out"
 $dump "$db" >"$tmp/dump1"
 check "the store passes integrity, foreign-key and full-text checks" test -s "$tmp/dump1"
+check "on a terminal, ingest shows documents done of total, rate and ETA" py '
+import os, pty, subprocess, sys
+master, slave = pty.openpty()
+p = subprocess.Popen([sys.argv[1], "ingest", "--batch", "50", "--db", sys.argv[2], sys.argv[3]],
+                     stdout=subprocess.DEVNULL, stderr=slave)
+os.close(slave)
+out = b""
+while True:
+    try:
+        chunk = os.read(master, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+p.wait()
+text = out.decode("utf-8", "replace")
+assert p.returncode == 0 and "\r" in text and "/191 documents" in text and "docs/s" in text and "ETA" in text, text
+' "$bin" "$tmp/tty.db" "$corpus"
 "$bin" ingest --db "$db" "$corpus" 2>"$tmp/err"
 check "second ingest skips every document" contains "$tmp/err" "0 new, 0 changed, 191 unchanged"
 $dump "$db" >"$tmp/dump2"

@@ -249,3 +249,36 @@ TEST(StoreSqlite, GraphIsReplacedWhole) {
   ASSERT_EQ(composed.size(), 1u);
   EXPECT_EQ(composed[0].name, "MLI_MIL name");
 }
+
+TEST(StoreSqlite, MigratesAVersion1StoreAndKeepsItsTextIndexRight) {
+  TempDb t;
+  {
+    // A store as version 1 left it: one report, indexed at once by version 1's trigger.
+    auto db = store::sqlite::Database::open(t.path(), true);
+    db.exec(store::migrations().front().sql);
+    db.exec("PRAGMA user_version = 1");
+    db.exec(
+        "INSERT INTO documents (id, doc_id, content_hash) VALUES (1, 'd1', 'h:old');"
+        "INSERT INTO document_texts (document, text) VALUES (1, 'old');"
+        "INSERT INTO reports (id, document, sentence, idx, evidence, evidence_begin, evidence_end, type, date, "
+        "date_first, date_last, confidence, block_year) VALUES (1, 1, 0, 0, 'The army shelled Gao.', 0, 21, "
+        "'ASSAULT', '2015-01-02', 20150102, 20150102, 0.9, 2015);"
+        "INSERT INTO dirty_blocks VALUES ('ASSAULT', 2015);");
+  }
+  store::SqliteStore s(t.path(), false);
+  EXPECT_EQ(store::sqlite::Database::open(t.path(), false).scalar("PRAGMA user_version"), 2);
+  dedup_all(s);
+  store::EventQuery q;
+  q.text = "shelled";
+  EXPECT_EQ(events(s, q).size(), 1u);
+  // The changed document's indexed report leaves the index; its new one joins it.
+  s.write_documents({doc("d1", "new", {report(0, "ASSAULT", "2015-01-02", "MLI_MIL", "", "Gao", "Drones struck Gao.")})});
+  dedup_all(s);
+  EXPECT_EQ(events(s, q).size(), 0u);
+  q.text = "drones";
+  EXPECT_EQ(events(s, q).size(), 1u);
+  auto db = store::sqlite::Database::open(t.path(), false);
+  EXPECT_NO_THROW(db.exec("INSERT INTO reports_fts (reports_fts, rank) VALUES ('integrity-check', 1)"));
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM fts_pending"), 0);
+}
+
