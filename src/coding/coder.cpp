@@ -91,6 +91,7 @@ class DocumentCoder {
     link_surnames();
     for (std::size_t si = 0; si < sentences_.size(); ++si) link_reported_pronouns(si);
     home_country_ = dominant_country();
+    resolve_namesakes();
     if (auto d = lexicon::parse_partial_date(doc_.date)) context_.publication = *d;
     std::vector<CodedEvent> out;
     for (uint32_t si = 0; si < sentences_.size(); ++si) code_sentence(si, out);
@@ -164,6 +165,35 @@ class DocumentCoder {
   }
 
   // The country the document is most about: most often named, as a country, demonym or actor.
+  // Places named like places elsewhere: see extract::prefer_home_namesakes. A country counts as
+  // named when an actor mention, a country name or a capital names it.
+  void resolve_namesakes() {
+    std::vector<int> named(lex_.countries().size(), 0);
+    std::vector<int> all(named.size(), 0);
+    auto count = [&](uint32_t c, bool names_it) {
+      if (c == kNone) return;
+      ++all[c];
+      if (names_it) ++named[c];
+    };
+    for (const auto& sm : mentions_) {
+      for (const auto& m : sm.actors)
+        count(m.country != kNone || m.actor == kNone ? m.country : lex_.country_index(lex_.actors()[m.actor].country),
+              true);
+      for (const auto& p : sm.places) {
+        if (p.country != kNone) {
+          count(p.country, true);
+        } else if (p.place != kNone) {
+          const auto& pl = lex_.places()[p.place];
+          count(lex_.country_index(pl.country), pl.kind == "capital" || pl.kind == "country");
+        }
+      }
+    }
+    auto top = std::max_element(all.begin(), all.end());
+    if (top == all.end() || *top == 0 || named[top - all.begin()] == 0) return;
+    uint32_t home = static_cast<uint32_t>(top - all.begin());
+    for (auto& sm : mentions_) extract::prefer_home_namesakes(lex_, tokens_, sm, named, home);
+  }
+
   uint32_t dominant_country() const {
     std::map<uint32_t, int> counts;
     for (const auto& sm : mentions_)
@@ -290,7 +320,9 @@ class DocumentCoder {
     CodedLocation loc;
     if (pm.place != kNone) {
       const auto& p = lex_.places()[pm.place];
-      loc.name = p.name;
+      // A first-level region goes by its own name, as analysts write it ("Kidal", not "Kidal
+      // Region"); the coordinates tell it from its capital.
+      loc.name = p.kind == "admin1" && !p.admin1.empty() ? p.admin1 : p.name;
       loc.admin1 = p.kind == "country" ? "" : p.admin1;
       if (p.kind == "admin1" && loc.admin1.empty()) loc.admin1 = p.name;
       loc.country = p.country;

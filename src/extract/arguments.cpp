@@ -219,6 +219,18 @@ class ArgumentFinder {
     return -1;
   }
 
+  static constexpr uint32_t kNoReport = UINT32_MAX;
+  // A reporting verb whose complement starts at token i ("said [that] X", "declared Tuesday that
+  // X"), a few words before it, with no actor or clause boundary between; or kNoReport.
+  uint32_t report_verb_before(uint32_t i) const {
+    for (uint32_t k = i, n = 0; k > begin_ && n < 5; ++n) {
+      --k;
+      if (cue("report", k)) return k;
+      if (cue("boundary", k) || mention_ending_at(k + 1) >= 0) break;
+    }
+    return kNoReport;
+  }
+
   // The subject of the main clause, for "…, killing 20" and "by attacking …".
   std::vector<uint32_t> main_subject(uint32_t v) const {
     for (std::size_t k = 0; k < index_; ++k) {
@@ -316,7 +328,17 @@ class ArgumentFinder {
       }
     }
     if (a.source.empty()) a.source = by_agent(p_.end);
-    a.target = object(p_.end);
+    // An actor inside the pattern's span, as with verbs: "will give [Tanzania] a grant", "will
+    // support [Turkey]'s efforts".
+    for (std::size_t k = 0; k < m_.actors.size(); ++k) {
+      const auto& m = m_.actors[k];
+      if (m.begin > p_.begin && m.end < p_.end && m.anaphor == Anaphor::None && tok_[m.begin - 1].key != "by" &&
+          tok_[m.begin - 1].key != "between") {
+        a.target = coordinated(static_cast<uint32_t>(k), false, begin_, p_.end);
+        break;
+      }
+    }
+    if (a.target.empty()) a.target = object(p_.end);
     // The object of a light verb: "X began peace talks with Y", "X … and announced cooperation with Y".
     if (a.source.empty()) {
       if (int lv = light_verb_before(p_.begin); lv >= 0) {
@@ -338,7 +360,28 @@ class ArgumentFinder {
     // capture of Douentza").
     if (a.source.empty()) {
       int k = nearest_left(p_.begin, left_limit());
-      if (k >= 0) a.source = coordinated(static_cast<uint32_t>(k), true, left_limit(), p_.begin);
+      if (k >= 0) {
+        auto obliged = coordinated(static_cast<uint32_t>(k), true, left_limit(), p_.begin);
+        // "Russia said Sudan must return the helicopter": an obligation someone states is their
+        // demand of the one obliged.
+        if (cue("modal", p_.begin)) {
+          uint32_t first = m_.actors[obliged.front()].begin;
+          if (uint32_t r = report_verb_before(first); r != kNoReport) {
+            a.source = subject(r);
+            if (!a.source.empty()) {
+              a.target = obliged;
+              return;
+            }
+          }
+          // "Mali must release them, Ivory Coast said": the actor after is who said it.
+          if (!a.target.empty() && cue("report", m_.actors[a.target.back()].end)) {
+            a.source = std::move(a.target);
+            a.target = obliged;
+            return;
+          }
+        }
+        a.source = obliged;
+      }
     }
     // the object of "of" is the target of a nominal without one ("the capture of Douentza" has none)
   }

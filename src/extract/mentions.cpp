@@ -48,6 +48,13 @@ const std::unordered_set<std::string> kAgreementNouns = {
 const std::unordered_set<std::string> kRegionWords = {"region", "regions", "area", "district", "province",
                                                       "cercle", "circle", "commune", "region's"};
 
+int place_kind_rank(const std::string& kind) {
+  static const std::unordered_map<std::string, int> rank{
+      {"country", 8}, {"capital", 7}, {"admin1", 6}, {"city", 5}, {"town", 4}, {"admin2", 3}, {"village", 2}, {"area", 1}};
+  auto it = rank.find(kind);
+  return it == rank.end() ? 0 : it->second;
+}
+
 class Finder {
  public:
   Finder(const Lexicon& lex, const std::vector<Token>& t, uint32_t begin, uint32_t end)
@@ -104,13 +111,6 @@ class Finder {
       }
     }
     return best;
-  }
-
-  static int place_kind_rank(const std::string& kind) {
-    static const std::unordered_map<std::string, int> rank{
-        {"country", 8}, {"capital", 7}, {"admin1", 6}, {"city", 5}, {"town", 4}, {"admin2", 3}, {"village", 2}, {"area", 1}};
-    auto it = rank.find(kind);
-    return it == rank.end() ? 0 : it->second;
   }
 
   bool locative_before(uint32_t i) const {
@@ -237,16 +237,20 @@ class Finder {
       out_.actors.push_back(m);
       return absorb_trailing_agent(out_.actors.back());
     }
+    const NameEntry* country = find_kind(entries, NameKind::CountryName);
     if (auto* d = find_kind(entries, NameKind::Demonym)) {
       uint32_t next = compose(i, i + len, d->ref);
       if (next != kNone) return next;
+    }
+    // "U.S." is a demonym ("U.S. troops") and a name ("talks with the U.S."): with no noun after
+    // it, the name.
+    if (auto* d = find_kind(entries, NameKind::Demonym); d && !country) {
       // A plural people noun alone ("the Russians") stands for the state.
       if (tok_[i + len - 1].key.back() == 's' && tok_[i].capitalized) {
         out_.actors.push_back(ActorMention{i, i + len, kNone, kNone, d->ref, Anaphor::None, true});
       }
       return i + len;
     }
-    const NameEntry* country = find_kind(entries, NameKind::CountryName);
     const NameEntry* capital = find_kind(entries, NameKind::Capital);
     const NameEntry* place = find_kind(entries, NameKind::Place);
     if (country || capital) {
@@ -335,6 +339,34 @@ class Finder {
 
 SentenceMentions find_mentions(const Lexicon& lex, const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
   return Finder(lex, tokens, begin, end).run();
+}
+
+void prefer_home_namesakes(const Lexicon& lex, const std::vector<Token>& tokens, SentenceMentions& mentions,
+                           const std::vector<int>& named, uint32_t home) {
+  if (home == kNone) return;
+  const std::string& home_iso3 = lex.countries()[home].iso3;
+  std::vector<lexicon::PhraseIndex::Match> matches;
+  for (auto& pm : mentions.places) {
+    if (pm.place == kNone) continue;
+    const auto& chosen = lex.places()[pm.place];
+    if (chosen.country == home_iso3 || chosen.kind == "country" || chosen.kind == "capital") continue;
+    uint32_t c = lex.country_index(chosen.country);
+    // The document's home must outweigh the place's own country five to one.
+    if (c != kNone && named[c] * 5 > named[home]) continue;
+    uint32_t name_end = pm.region ? pm.end - 1 : pm.end;
+    matches.clear();
+    lex.names().match_at(tokens, pm.begin, name_end, matches);
+    for (const auto& m : matches) {
+      const auto& e = lex.name_entry(m.payload);
+      if (m.length != name_end - pm.begin || e.kind != lexicon::NameKind::Place) continue;
+      // A namesake of lesser kind (a village for a city) is not taken: "Gao" stays the city.
+      const auto& alt = lex.places()[e.ref];
+      if (alt.country == home_iso3 && place_kind_rank(alt.kind) >= place_kind_rank(chosen.kind)) {
+        pm.place = e.ref;
+        break;
+      }
+    }
+  }
 }
 
 }  // namespace faultline::extract

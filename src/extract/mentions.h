@@ -42,4 +42,11 @@ struct SentenceMentions {
 SentenceMentions find_mentions(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
                                uint32_t begin, uint32_t end);
 
+// A place name shared by several places first resolves to the most prominent namesake. Once the
+// whole document is read, a place in a country the document barely names gives way to a namesake
+// in `home`, the country it is about ("Léré" in a report on Mali is Léré, Mali, not Lere,
+// Nigeria). `named[c]`: how often actor mentions, country names and capitals name country c.
+void prefer_home_namesakes(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
+                           SentenceMentions& mentions, const std::vector<int>& named, uint32_t home);
+
 }  // namespace faultline::extract
