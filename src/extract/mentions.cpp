@@ -219,6 +219,42 @@ class Finder {
   }
 
   // "CMA members", "MNLA fighters", "the MNLA delegation": the agent noun is part of the mention.
+  // "Hungarian and Romanian officials", "French, Malian and Nigerien troops": each demonym of a
+  // list shares the noun at its end, so each country gets its own mention. Returns where the list
+  // ends, or kNone when the demonym at i is not the head of such a list.
+  uint32_t shared_noun(uint32_t i, uint32_t len, uint32_t country) {
+    uint32_t j = i + len;
+    if (j + 1 >= end_ || (tok_[j].key != "and" && tok_[j].key != "et" && tok_[j].key != ",")) return kNone;
+    std::vector<NameEntry> entries;
+    if (!longest(j + 1, entries) || (!find_kind(entries, NameKind::Demonym) && !find_kind(entries, NameKind::Actor)))
+      return kNone;
+    std::size_t first = out_.actors.size();
+    uint32_t next = step(j + 1);  // the rest of the list and its noun
+    // Without a shared noun the demonym at i is read on its own, and the rest again after it.
+    auto alone = [&] {
+      out_.actors.resize(first);
+      return kNone;
+    };
+    if (out_.actors.size() == first || out_.actors[first].begin != j + 1) return alone();
+    // The shared noun: the agent of the next mention ("French troops"), or the agent word that
+    // ends a named actor's alias ("French troops" may be an alias of France's army).
+    const ActorMention& shared = out_.actors[first];
+    uint32_t agent = shared.actor == kNone ? shared.agent : kNone;
+    if (shared.actor != kNone && !lex_.actors()[shared.actor].country.empty()) {
+      std::vector<NameEntry> tail;
+      if (longest(shared.end - 1, tail) == 1)
+        if (auto* g = find_kind(tail, NameKind::Agent)) agent = g->ref;
+      // …or, failing that, the first agent of the actor's sector ("British forces" → soldiers).
+      const std::string& sector = lex_.actors()[shared.actor].sector;
+      for (uint32_t g = 0; agent == kNone && g < lex_.agents().size(); ++g)
+        if (lex_.agents()[g].sector == sector) agent = g;
+    }
+    if (agent == kNone) return alone();
+    ActorMention m{i, i + len, kNone, agent, country, Anaphor::None, false};
+    out_.actors.insert(out_.actors.begin() + static_cast<std::ptrdiff_t>(first), m);
+    return next;
+  }
+
   uint32_t absorb_trailing_agent(ActorMention& m) {
     std::vector<NameEntry> entries;
     uint32_t len = longest(m.end, entries);
@@ -239,6 +275,7 @@ class Finder {
     }
     const NameEntry* country = find_kind(entries, NameKind::CountryName);
     if (auto* d = find_kind(entries, NameKind::Demonym)) {
+      if (uint32_t next = shared_noun(i, len, d->ref); next != kNone) return next;
       uint32_t next = compose(i, i + len, d->ref);
       if (next != kNone) return next;
     }

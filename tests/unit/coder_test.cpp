@@ -260,3 +260,42 @@ TEST(Coder, DatesNamingThingsOrPlansDoNotMoveTheStory) {
   EXPECT_EQ(ev[1].date.month, 3);
   EXPECT_EQ(ev[1].date.day, 9);
 }
+
+TEST(Coder, DemonymsOfAListShareTheirNoun) {
+  auto ev = code("Malian and French soldiers attacked Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), (Ids{"FRA_MIL", "MLI_MIL"}));
+}
+
+TEST(Coder, AStatedObligationIsTheSpeakersDemand) {
+  for (const char* text : {"Algeria said on Monday that Mali must release the prisoners.",
+                           "Mali must release the prisoners, Algeria said."}) {
+    auto ev = code(text);
+    ASSERT_EQ(ev.size(), 1u) << text;
+    EXPECT_EQ(ev[0].type, "REQUEST");
+    EXPECT_EQ(ids(ev[0].actor1), Ids{"DZA_GOV"}) << text;
+    EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_GOV"}) << text;
+  }
+}
+
+TEST(Coder, APlaceNamesakeInTheDocumentsCountryWins) {
+  // Alone, the more populous Lere (Nigeria) is taken; in a report about Mali, Léré in Mali.
+  auto alone = code("Soldiers captured Léré.");
+  ASSERT_EQ(alone.size(), 1u);
+  ASSERT_TRUE(alone[0].location);
+  EXPECT_EQ(alone[0].location->country, "NGA");
+  auto ev = code("Malian soldiers attacked the MNLA in Kidal. The Malian army withdrew from Gao. The MNLA captured Léré.");
+  ASSERT_FALSE(ev.empty());
+  ASSERT_TRUE(ev.back().location);
+  EXPECT_EQ(ev.back().location->country, "MLI");
+  EXPECT_EQ(ev.back().location->admin1, "Timbuktu");
+}
+
+TEST(Coder, ARegionGoesByItsOwnName) {
+  auto ev = code("Malian soldiers attacked the MNLA in the Kidal region.");
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Kidal");
+  EXPECT_EQ(ev[0].location->admin1, "Kidal");
+  EXPECT_NEAR(ev[0].location->lat, 19.4, 1e-6);
+}
