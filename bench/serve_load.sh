@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Load test of `faultline serve` (not run by CI): the events endpoint on a store of at least a
 # million events, over loopback only, with wrk for a bounded time. Reports the server's start
-# time and memory, then requests/s and latency percentiles (target: p99 < 50 ms) for the first
-# page of events and for a mix of filtered, sorted and paged queries.
+# time (until the port answers) and memory, the time until its word index is ready (it is built
+# while the server answers), then requests/s and latency percentiles (target: p99 < 50 ms) for
+# the first page of events and for a mix of filtered, sorted and paged queries.
 # Usage: bench/serve_load.sh [DB]
-#   DB: an existing store; default: the store of bench/store_bench.sh if it is there, else one
+#   DB: an existing store; default: the store bench/store_bench.sh leaves if it is there, else one
 #   generated here from bench/gen_corpus.py (MB=… megabytes of text, default 480: about 1.1
 #   million events) and ingested.
 #   DURATION=20 (seconds per run), CONNECTIONS=8, THREADS=2 tune wrk.
@@ -20,8 +21,9 @@ mkdir -p "$work"
 
 db=${1:-}
 if [ -z "$db" ]; then
-  if [ -f "${TMPDIR:-/tmp}/faultline_store_bench/store_180mb.db" ]; then
-    db=${TMPDIR:-/tmp}/faultline_store_bench/store_180mb.db
+  bench_db=$(ls "${TMPDIR:-/tmp}"/faultline_store_bench/store_*.db 2>/dev/null | head -1 || true)
+  if [ -n "$bench_db" ]; then
+    db=$bench_db
   else
     db=$work/store.db
     if [ ! -f "$db" ]; then
@@ -50,9 +52,18 @@ while [ -z "$url" ]; do
   sleep 0.2
 done
 url=${url%/}
+until curl -sf "$url/api/health" >/dev/null; do sleep 0.1; done
 ready=$(date +%s.%N)
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
-python3 -c 'import sys; print(f"server ready in {float(sys.argv[2]) - float(sys.argv[1]):.1f} s, resident memory {int(sys.argv[3]) / 1024:,.0f} MB")' "$start" "$ready" "$rss"
+python3 -c 'import sys; print(f"server answers in {float(sys.argv[2]) - float(sys.argv[1]):.1f} s, resident memory {int(sys.argv[3]) / 1024:,.0f} MB")' "$start" "$ready" "$rss"
+# The word index is built while the server answers; measure with it in place.
+while ! grep -q "word index ready\|no word search" "$work/serve.err"; do
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.err"; exit 1; }
+  sleep 0.5
+done
+words=$(date +%s.%N)
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status")
+python3 -c 'import sys; print(f"word index ready {float(sys.argv[2]) - float(sys.argv[1]):.1f} s after start, resident memory {int(sys.argv[3]) / 1024:,.0f} MB")' "$start" "$words" "$rss"
 
 # A mix of what the page asks: newest first, by type, place, region, actor (a coalition with its
 # members), period, words, sorted by fatalities, and deep pages.
@@ -93,3 +104,4 @@ run() {  # run LABEL ARGS...
 echo "wrk: $threads threads, $connections connections, ${duration} s per run, on $(nproc) cores (server and wrk share them)"
 run "events, first page (limit=50)" "$url/api/events?limit=50"
 run "events, mix of 12 filtered/sorted/paged queries" -s "$work/mix.lua" "$url"
+awk '/VmRSS|VmHWM/ {printf "after the runs: %s %.0f MB\n", $1, $2 / 1024}' "/proc/$server_pid/status"

@@ -10,6 +10,7 @@
 #include "extract/dates.h"
 #include "graph/memberships.h"
 #include "graph/relation_weights.h"
+#include "store/actor_profile.h"
 
 namespace faultline::cli {
 namespace {
@@ -38,58 +39,24 @@ void dated(json& j, const graph::PartialDate& from, const graph::PartialDate& to
   j["to"] = nullable(extract::format_date(to));
 }
 
-// Allies, enemies and mixed relations of `id` over `w`: its own, and those of the coalitions it
-// belonged to then (for groups that act through them), summed per other actor.
-std::vector<json> relation_rows(store::Store& s, ActorNames& names, const std::string& id, const graph::Window& w,
-                                const std::vector<std::string>& groups, const std::vector<std::string>& skip) {
-  struct Sum {
-    store::RelationSum total;
-    std::vector<std::string> via;
-  };
-  std::map<std::string, Sum> by_other;
-  auto gather = [&](const std::string& subject) {
-    for (const auto& r : s.relations(w, {subject})) {
-      const std::string& other = r.a == subject ? r.b : r.a;
-      if (other == id || std::find(skip.begin(), skip.end(), other) != skip.end()) continue;
-      Sum& sum = by_other[other];
-      sum.total.cooperative += r.cooperative;
-      sum.total.conflictual += r.conflictual;
-      sum.total.cooperative_events += r.cooperative_events;
-      sum.total.conflictual_events += r.conflictual_events;
-      if (subject != id) sum.via.push_back(subject);
-    }
-  };
-  gather(id);
-  for (const auto& g : groups) gather(g);
-
-  std::vector<json> rows;
-  for (const auto& [other, sum] : by_other) {
-    const auto& r = sum.total;
-    json j = fact_row(graph::relation_kind(r.cooperative, r.conflictual), other, names(other));
-    double score = graph::relation_score(r.cooperative, r.conflictual);
-    char detail[160];
-    std::snprintf(detail, sizeof detail, "score %+.2f: cooperative %.0f (%d event%s), conflictual %.0f (%d event%s)",
-                  score, r.cooperative, r.cooperative_events, r.cooperative_events == 1 ? "" : "s", r.conflictual,
-                  r.conflictual_events, r.conflictual_events == 1 ? "" : "s");
-    std::string via;
-    for (const auto& v : sum.via) via += (via.empty() ? "" : ", ") + v;
-    j["detail"] = std::string(detail) + (via.empty() ? "" : "; through " + via);
-    j["score"] = std::round(score * 100) / 100;
-    j["cooperative"] = r.cooperative;
-    j["conflictual"] = r.conflictual;
-    j["evidence"] = r.cooperative_events + r.conflictual_events;
-    j["via"] = sum.via;
-    rows.push_back(std::move(j));
-  }
-  auto rank = [](const json& j) {
-    const std::string f = j["fact"];
-    return f == "ally" ? 0 : f == "enemy" ? 1 : 2;
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](const json& x, const json& y) {
-    if (rank(x) != rank(y)) return rank(x) < rank(y);
-    return x["evidence"].get<int>() > y["evidence"].get<int>();
-  });
-  return rows;
+// A relation as a row: ally, enemy or mixed, with the balance of its weights in words.
+json relation_row(const store::ProfileRelation& rel, ActorNames& names) {
+  const auto& r = rel.total;
+  json j = fact_row(graph::relation_kind(r.cooperative, r.conflictual), rel.other, names(rel.other));
+  double score = graph::relation_score(r.cooperative, r.conflictual);
+  char detail[160];
+  std::snprintf(detail, sizeof detail, "score %+.2f: cooperative %.0f (%d event%s), conflictual %.0f (%d event%s)",
+                score, r.cooperative, r.cooperative_events, r.cooperative_events == 1 ? "" : "s", r.conflictual,
+                r.conflictual_events, r.conflictual_events == 1 ? "" : "s");
+  std::string via;
+  for (const auto& v : rel.via) via += (via.empty() ? "" : ", ") + v;
+  j["detail"] = std::string(detail) + (via.empty() ? "" : "; through " + via);
+  j["score"] = std::round(score * 100) / 100;
+  j["cooperative"] = r.cooperative;
+  j["conflictual"] = r.conflictual;
+  j["evidence"] = rel.events();
+  j["via"] = rel.via;
+  return j;
 }
 
 int run_actor(const ActorOptions& o) {
@@ -124,33 +91,26 @@ int run_actor(const ActorOptions& o) {
       j["detail"] = a.aliases;
       out.add(j);
     }
-    std::vector<std::string> related{a.id};
-    for (const auto& m : memberships) {
-      if (!graph::holds_during(m.from, m.to, w)) continue;
-      bool member_of = m.member == a.id;
-      if (!member_of && m.group != a.id) continue;
-      const std::string& other = member_of ? m.group : m.member;
-      json j = fact_row(member_of ? "member of" : "member", other, names(other));
+    const store::ActorProfile profile = store::actor_profile(*s, a.id, w, memberships, roles);
+    for (const auto& pm : profile.memberships) {
+      const auto& m = pm.fact;
+      const std::string& other = pm.other();
+      json j = fact_row(pm.member_of ? "member of" : "member", other, names(other));
       dated(j, m.from, m.to);
       j["source"] = m.source;
       j["evidence"] = m.evidence.size();
       j["events"] = m.evidence;
       j["detail"] = m.note.empty() ? "(" + m.source + ")" : m.note + " (" + m.source + ")";
       out.add(j);
-      related.push_back(other);
     }
-    for (const auto& r : roles) {
-      if (r.actor != a.id || !graph::holds_during(r.from, r.to, w)) continue;
-      json j = fact_row("leader", r.person, names(r.person));
-      dated(j, r.from, r.to);
-      j["detail"] = r.role;
+    for (const auto& pr : profile.roles) {
+      if (!pr.leader) continue;  // the CLI lists an organisation's leaders, not a person's posts
+      json j = fact_row("leader", pr.fact.person, names(pr.fact.person));
+      dated(j, pr.fact.from, pr.fact.to);
+      j["detail"] = pr.fact.role;
       out.add(j);
     }
-    // Its coalitions (transitively) are neither its allies nor its enemies.
-    auto groups = graph::groups_of(memberships, a.id, w);
-    related.insert(related.end(), groups.begin(), groups.end());
-    auto rows = relation_rows(*s, names, a.id, w, groups, related);
-    for (const auto& j : rows) out.add(j);
+    for (const auto& rel : profile.relations) out.add(relation_row(rel, names));
   }
   out.finish();
   return 0;

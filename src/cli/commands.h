@@ -36,5 +36,8 @@ void add_graph_command(CLI::App& app, Action& action);
 void add_export_command(CLI::App& app, Action& action);
 // The web page and JSON API (docs/serve.md).
 void add_serve_command(CLI::App& app, Action& action);
+// Sharded ingest on a Slurm cluster (docs/scale.md).
+void add_shard_command(CLI::App& app, Action& action);
+void add_status_command(CLI::App& app, Action& action);
 
 }  // namespace faultline::cli

@@ -52,8 +52,8 @@ int run_ingest(const IngestCommandOptions& o) {
     std::cerr << "faultline: read " << r.read << " document(s): " << w.added << " new, " << w.changed << " changed, "
               << w.unchanged << " unchanged; " << w.reports << " report(s) coded";
     if (r.input_problems) std::cerr << "; " << r.input_problems << " input problem(s) skipped";
-    std::cerr << "\nfaultline: " << o.db << " holds " << r.after.documents << " documents, " << r.after.reports
-              << " reports, " << r.after.events << " events (" << r.blocks << " block(s) deduplicated"
+    std::cerr << "\nfaultline: " << store::display_location(o.db) << " holds " << r.after.documents << " documents, "
+              << r.after.reports << " reports, " << r.after.events << " events (" << r.blocks << " block(s) deduplicated"
               << (r.graph_rebuilt ? ", graph rebuilt" : "") << ") in " << secs << " s";
     if (r.read && secs > 0) std::cerr << ", " << static_cast<long>(r.read / secs) << " docs/s";
     char phases[160];
@@ -68,14 +68,19 @@ int run_ingest(const IngestCommandOptions& o) {
 
 void add_ingest_command(CLI::App& app, Action& action) {
   auto opts = std::make_shared<IngestCommandOptions>();
-  auto* cmd = app.add_subcommand("ingest", "Code documents and store them, their events and the actor graph (SQLite)");
+  auto* cmd = app.add_subcommand("ingest",
+                                 "Code documents and store them, their events and the actor graph (SQLite or PostgreSQL)");
   cmd->footer(
       "INPUT: as for `faultline code` (JSON Lines or plain text; '-' = standard input). Without INPUT,\n"
       "ingest only finishes work an interrupted run left (deduplication, graph) and refreshes pack facts.\n"
       "A document already stored with the same content is skipped; a changed one replaces its reports.\n"
       "Exit status: 0 done; 1 some input was skipped (see messages); 2 usage, pack or database error.");
   opts->packs.add_to(*cmd);
-  cmd->add_option("--db", opts->db, "The store: an SQLite database file (created if missing)")->required();
+  cmd->add_option("--db", opts->db,
+                  "The store: an SQLite database file (created if missing), or postgresql://USER@HOST:PORT/DBNAME (an "
+                  "existing database; its tables are created if missing) (default: $FAULTLINE_DB)")
+      ->envname("FAULTLINE_DB")
+      ->required();
   cmd->add_option("--date", opts->date, "Publication date of plain-text input (YYYY-MM-DD)")
       ->check([](const std::string& s) {
         static const std::regex re(R"(\d{4}-\d{2}-\d{2})");

@@ -79,11 +79,16 @@ int run_serve(const ServeOptions& o) {
   serve::Snapshot snapshot;
   snapshot.load(*s);
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cerr << "faultline serve: loaded " << snapshot.events.size() << " events from " << o.db.path << " in " << secs
+  std::cerr << "faultline serve: loaded " << snapshot.events.size() << " events from " << o.db.shown() << " in " << secs
             << " s\n";
 
-  serve::LockedStore store(std::move(s));
-  serve::ApiContext api{snapshot.events, snapshot.actors, store, o.db.path};
+  // A connection per request thread, so that requests read the store side by side, and one more
+  // for building the word index meanwhile.
+  const std::string location = o.db.path;
+  serve::StorePool store(std::move(s), [&location] { return store::open_store(location, false); },
+                         static_cast<std::size_t>(o.server.threads));
+  snapshot.load_words(store::open_store(location, false));
+  serve::ApiContext api{snapshot.events, snapshot.actors, store, o.db.shown()};
   serve::HttpServer server(api, serve::StaticFiles(dir), o.server);
   SignalStop stop_on_signal(server);
   if (!server.bind()) {
@@ -95,7 +100,7 @@ int run_serve(const ServeOptions& o) {
     std::cerr << "faultline serve: warning: listening on " << o.server.host
               << ", reachable from other machines; the API has no authentication\n";
   const std::string host = o.server.host.find(':') != std::string::npos ? "[" + o.server.host + "]" : o.server.host;
-  std::cout << "Faultline is serving " << o.db.path << " at http://" << host << ":" << server.port() << "/" << std::endl;
+  std::cout << "Faultline is serving " << o.db.shown() << " at http://" << host << ":" << server.port() << "/" << std::endl;
   return server.run() ? 0 : 2;
 }
 

@@ -26,14 +26,18 @@ std::vector<std::string> PackOptions::dirs() const {
 }
 
 void DbOption::add_to(CLI::App& cmd) {
-  cmd.add_option("--db", path, "The store: an SQLite database file")->required();
+  cmd.add_option("--db", path,
+                 "The store: an SQLite database file, or postgresql://USER@HOST:PORT/DBNAME (default: $FAULTLINE_DB)")
+      ->envname("FAULTLINE_DB")
+      ->required();
 }
 
 std::unique_ptr<store::Store> DbOption::open() const {
   auto s = store::open_store(path, false);
+  const std::string shown = store::display_location(path);
   if (s->has_pending_work())
-    std::cerr << "faultline: warning: " << path << " has work in progress or left by an interrupted ingest"
-              << " (events or graph not yet recomputed); `faultline ingest --db " << path << "` finishes it\n";
+    std::cerr << "faultline: warning: " << shown << " has work in progress or left by an interrupted ingest"
+              << " (events or graph not yet recomputed); `faultline ingest --db " << shown << "` finishes it\n";
   return s;
 }
 

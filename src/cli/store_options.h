@@ -19,6 +19,8 @@ struct DbOption {
   // Opens an existing store; says so on standard error when work is pending (an interrupted
   // ingest: events or the graph not yet recomputed).
   std::unique_ptr<store::Store> open() const;
+  // The location for messages (a URL without its password).
+  std::string shown() const { return store::display_location(path); }
 };
 
 struct FormatOption {

@@ -24,6 +24,7 @@ void ActorCatalog::load(store::Store& s, const EventIndex& events) {
     ActorEntry e;
     e.info = info ? std::move(*info) : store::ActorInfo{id, id, "", "", "", {}};
     e.events = events.actor_events(id);
+    e.id_key = text::fold(id);  // folded once: resolve() and search() run on every request
     e.name_key = text::fold(e.info.name);
     for (const auto& a : e.info.aliases) e.alias_keys.push_back(text::fold(a));
     actors_.emplace(id, std::move(e));
@@ -44,7 +45,7 @@ std::vector<std::string> ActorCatalog::resolve(const std::string& name) const {
   const std::string key = text::fold(name);
   std::vector<std::string> out;
   for (const auto& [id, e] : actors_) {
-    bool hit = text::fold(id) == key || e.name_key == key ||
+    bool hit = e.id_key == key || e.name_key == key ||
                std::find(e.alias_keys.begin(), e.alias_keys.end(), key) != e.alias_keys.end();
     if (hit) out.push_back(id);
   }
@@ -76,7 +77,7 @@ std::vector<const ActorEntry*> ActorCatalog::search(const std::string& query, st
     return 3;
   };
   for (const auto& [id, e] : actors_) {
-    int rank = key.empty() ? 2 : std::min(rank_of(text::fold(id)), rank_of(e.name_key));
+    int rank = key.empty() ? 2 : std::min(rank_of(e.id_key), rank_of(e.name_key));
     for (const auto& a : e.alias_keys) rank = std::min(rank, rank_of(a));
     if (rank < 3) hits.push_back(Hit{rank, &e});
   }

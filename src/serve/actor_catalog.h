@@ -18,6 +18,7 @@ namespace faultline::serve {
 struct ActorEntry {
   store::ActorInfo info;
   std::size_t events = 0;
+  std::string id_key;                  // folded id
   std::string name_key;                // folded name
   std::vector<std::string> alias_keys;  // folded aliases
 };

@@ -1,6 +1,7 @@
 // The JSON API's endpoints (docs/serve.md). Each takes the request's path argument and query
-// parameters and returns the response body; a bad request throws ApiError. They read the
-// in-memory snapshot and, for relations over a period, the store.
+// parameters and returns the response body; a bad request throws ApiError. They filter, sort
+// and count with the in-memory snapshot, and read from the store what they return whole (the
+// events of a page, an event, a document) and relations over a period.
 #pragma once
 
 #include <map>
@@ -9,7 +10,7 @@
 
 #include "serve/actor_catalog.h"
 #include "serve/event_index.h"
-#include "serve/locked_store.h"
+#include "serve/store_pool.h"
 
 namespace faultline::serve {
 
@@ -18,7 +19,7 @@ using json = nlohmann::ordered_json;
 struct ApiContext {
   const EventIndex& events;
   const ActorCatalog& actors;
-  LockedStore& store;
+  StorePool& store;
   std::string database;  // the path, for /api/meta
 };
 
@@ -26,6 +27,9 @@ struct ApiRequest {
   std::string arg;  // the path's {id} or {place}, URL-decoded
   const std::multimap<std::string, std::string>& params;
 };
+
+// The events of `rows` (of the index), read whole from the store, in that order.
+std::vector<store::EventView> read_events(const ApiContext& c, const std::vector<uint32_t>& rows);
 
 // Page sizes of list endpoints.
 inline constexpr long long kDefaultLimit = 50;

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <set>
 
+#include "serve/api_error.h"
 #include "store/store.h"
 #include "text/fold.h"
 
@@ -38,78 +39,128 @@ const std::vector<uint32_t>& list_or_empty(const std::unordered_map<uint32_t, st
 }  // namespace
 
 void EventIndex::load(store::Store& s) {
-  const std::size_t expected = s.counts().events;
-  views_.reserve(expected);
-  columns_.reserve(expected);
-  s.events(store::EventQuery{}, [&](const store::EventView& v) {
-    const auto i = static_cast<uint32_t>(views_.size());
-    const auto& d = v.event.data;
+  // The sort keys are needed only to order the events once; they are not kept.
+  struct SortKeys {
+    int64_t fatalities = -1;  // -1 = not stated
+    uint32_t sources = 0;
+    float confidence = 0;
+  };
+  std::vector<SortKeys> keys;
+  id_begin_.push_back(0);
+  s.scan_event_columns(false, [&](const store::EventColumns& e) {
+    const auto i = static_cast<uint32_t>(columns_.size());
     Columns c;
-    if (d.date.known()) {
-      c.first_key = d.date.first_key();
-      c.last_key = d.date.last_key();
-    }
-    c.type = ids_.intern(d.type);
+    c.first_key = e.first_key;
+    c.last_key = e.last_key;
+    c.type = ids_.intern(e.type);
     append_unique(by_type_[c.type], i);
-    if (d.location) {
-      c.place = ids_.intern(text::fold(d.location->name));
-      c.region = ids_.intern(text::fold(d.location->admin1));
+    Place place;
+    if (e.location) {
+      const auto& l = *e.location;
+      c.place = ids_.intern(text::fold(l.name));
+      c.region = ids_.intern(text::fold(l.admin1));
       if (c.place != StringIds::kNone) append_unique(by_place_[c.place], i);
       if (c.region != StringIds::kNone) {
         append_unique(by_place_[c.region], i);
         append_unique(by_region_[c.region], i);
+        // Labelled as the first event (in date order) of the region names it.
+        region_labels_.try_emplace(c.region, l.admin1 + (l.country.empty() ? "" : " (" + l.country + ")"));
       }
-      c.has_coordinates = d.location->has_coordinates;
-      c.lat = static_cast<float>(d.location->lat);
-      c.lon = static_cast<float>(d.location->lon);
+      c.has_coordinates = l.has_coordinates;
+      c.lat = static_cast<float>(l.lat);
+      c.lon = static_cast<float>(l.lon);
+      place = Place{l.lat, l.lon, names_.intern(l.name)};
     }
-    c.fatalities = d.fatalities ? *d.fatalities : -1;
-    c.sources = static_cast<uint32_t>(v.sources.size());
-    c.confidence = static_cast<float>(d.confidence);
+    keys.push_back(SortKeys{e.fatalities ? *e.fatalities : -1, e.sources, static_cast<float>(e.confidence)});
     c.actors_begin = static_cast<uint32_t>(actor_refs_.size());
     std::set<uint32_t> actors;
-    for (const auto* side : {&d.actor1, &d.actor2})
-      for (const auto& a : *side) {
-        if (!a.id.empty()) actors.insert(ids_.intern(a.id));
-        if (!a.affiliation_id.empty()) actors.insert(ids_.intern(a.affiliation_id));
-      }
+    for (const auto& a : e.actors) actors.insert(ids_.intern(a));
     for (uint32_t a : actors) {
       actor_refs_.push_back(a);
       by_actor_[a].push_back(i);
     }
     c.actors_end = static_cast<uint32_t>(actor_refs_.size());
     columns_.push_back(c);
-
-    by_id_.emplace(v.event.id, i);
-    std::set<std::string_view> texts;
-    for (uint32_t k = 0; k < v.sources.size(); ++k) {
-      const auto& src = v.sources[k];
-      by_document_[src.doc].push_back(DocumentSentence{i, k});
-      if (texts.insert(src.evidence).second) words_.add(i, src.evidence);
-    }
-    if (texts.insert(v.evidence).second) words_.add(i, v.evidence);
-    views_.push_back(v);
+    places_.push_back(place);
+    id_chars_ += e.id;
+    id_begin_.push_back(static_cast<uint32_t>(id_chars_.size()));
   });
-  words_.finish();
+  columns_.shrink_to_fit();
+  places_.shrink_to_fit();
+  id_chars_.shrink_to_fit();
+  id_begin_.shrink_to_fit();
+  actor_refs_.shrink_to_fit();
   auto order = [&](auto key) {
     std::vector<uint32_t> o(columns_.size());
     std::iota(o.begin(), o.end(), 0u);
-    std::stable_sort(o.begin(), o.end(), [&](uint32_t a, uint32_t b) { return key(columns_[a]) < key(columns_[b]); });
+    std::stable_sort(o.begin(), o.end(), [&](uint32_t a, uint32_t b) { return key(keys[a]) < key(keys[b]); });
     return o;
   };
-  by_fatalities_ = order([](const Columns& c) { return c.fatalities; });
-  by_sources_ = order([](const Columns& c) { return c.sources; });
-  by_confidence_ = order([](const Columns& c) { return c.confidence; });
+  by_fatalities_ = order([](const SortKeys& k) { return k.fatalities; });
+  by_sources_ = order([](const SortKeys& k) { return k.sources; });
+  by_confidence_ = order([](const SortKeys& k) { return k.confidence; });
+  auto ranks = [](const std::vector<uint32_t>& o) {
+    std::vector<uint32_t> r(o.size());
+    for (uint32_t k = 0; k < o.size(); ++k) r[o[k]] = k;
+    return r;
+  };
+  rank_fatalities_ = ranks(by_fatalities_);
+  rank_sources_ = ranks(by_sources_);
+  rank_confidence_ = ranks(by_confidence_);
+}
+
+void EventIndex::load_words(store::Store& s, std::stop_token stop) {
+  WordsState state = WordsState::Failed;
+  try {
+    uint32_t i = 0;
+    s.scan_event_columns(true, [&](const store::EventColumns& e) {
+      // The store must still hold the events loaded: an ingest in between would shift them.
+      if (stop.stop_requested()) throw std::runtime_error("stopped");
+      if (i >= columns_.size() || id(i) != e.id)
+        throw std::runtime_error("the store's events changed since the server started; restart it");
+      for (const auto& t : e.texts) words_.add(i, t);
+      ++i;
+    });
+    if (i != columns_.size())
+      throw std::runtime_error("the store's events changed since the server started; restart it");
+    words_.finish();
+    state = WordsState::Ready;
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(words_mutex_);
+    words_state_ = WordsState::Failed;
+    words_done_ = true;
+    words_ready_.notify_all();
+    throw;
+  }
+  std::lock_guard<std::mutex> lock(words_mutex_);
+  words_state_ = state;
+  words_done_ = true;
+  words_ready_.notify_all();
+}
+
+void EventIndex::wait_for_words() const {
+  if (!words_done_) {
+    std::unique_lock<std::mutex> lock(words_mutex_);
+    words_ready_.wait(lock, [&] { return words_state_ != WordsState::Loading; });
+  }
+  std::lock_guard<std::mutex> lock(words_mutex_);
+  if (words_state_ == WordsState::Failed)
+    throw ApiError(503, "search_unavailable", "the word index could not be built; see the server's log");
+}
+
+std::vector<std::string> EventIndex::ids(const std::vector<uint32_t>& rows) const {
+  std::vector<std::string> out;
+  out.reserve(rows.size());
+  for (uint32_t i : rows) out.emplace_back(id(i));
+  return out;
 }
 
 const std::vector<uint32_t>& EventIndex::order_of(SortKey key) const {
   return key == SortKey::Fatalities ? by_fatalities_ : key == SortKey::Sources ? by_sources_ : by_confidence_;
 }
 
-std::optional<uint32_t> EventIndex::find(const std::string& event_id) const {
-  auto it = by_id_.find(event_id);
-  if (it == by_id_.end()) return std::nullopt;
-  return it->second;
+const std::vector<uint32_t>& EventIndex::rank_of(SortKey key) const {
+  return key == SortKey::Fatalities ? rank_fatalities_ : key == SortKey::Sources ? rank_sources_ : rank_confidence_;
 }
 
 bool EventIndex::has_actor(const std::string& id) const {
@@ -133,6 +184,7 @@ std::shared_ptr<const std::vector<uint32_t>> EventIndex::actor_union(const std::
 
 EventIndex::ListRefs EventIndex::word_lists(const EventFilter& f, std::deque<std::vector<uint32_t>>& owned) const {
   ListRefs out;
+  if (!f.words.empty()) wait_for_words();
   for (const auto& w : f.words) {
     if (w.prefix) out.push_back(&owned.emplace_back(words_.items(w)));
     else out.push_back(&words_.exact_items(w.key));
@@ -178,6 +230,11 @@ void EventIndex::scan(const EventFilter& f, F&& fn) const {
   const ListRefs words = word_lists(f, owned);
   Candidates c;
   candidates(f, words, c);
+  scan_candidates(f, words, c, fn);
+}
+
+template <typename F>
+void EventIndex::scan_candidates(const EventFilter& f, const ListRefs& words, const Candidates& c, F&& fn) const {
   if (c.list) {
     for (uint32_t i : *c.list)
       if (c.exact || matches(columns_[i], i, f, words)) fn(i);
@@ -218,44 +275,63 @@ void EventIndex::for_each(const EventFilter& f, const std::function<void(uint32_
 
 EventIndex::Page EventIndex::page(const EventFilter& f, Sort sort, std::size_t offset, std::size_t limit) const {
   Page p;
+  const std::size_t n = columns_.size();
   // No filter at all: the page is a slice of the events, in date order already.
   const bool unfiltered = !f.by_actor && f.types.empty() && !f.place && !f.region && !f.from_key && !f.to_key &&
                           f.words.empty() && !f.bbox;
+  auto slice = [&](std::size_t size, auto at) {
+    for (std::size_t k = offset; k < std::min(size, offset + limit); ++k)
+      p.rows.push_back(at(sort.descending ? size - 1 - k : k));
+  };
   if (unfiltered && sort.key == SortKey::Date) {
-    p.total = columns_.size();
-    for (std::size_t k = offset; k < std::min(p.total, offset + limit); ++k)
-      p.rows.push_back(static_cast<uint32_t>(sort.descending ? p.total - 1 - k : k));
+    p.total = n;
+    slice(n, [](std::size_t k) { return static_cast<uint32_t>(k); });
     return p;
   }
-  if (sort.key == SortKey::Date) {
-    std::vector<uint32_t> all;
-    scan(f, [&](uint32_t i) { all.push_back(i); });
-    p.total = all.size();
-    // Already in date order: take the slice, from the right end when descending.
-    for (std::size_t k = offset; k < std::min(all.size(), offset + limit); ++k)
-      p.rows.push_back(sort.descending ? all[all.size() - 1 - k] : all[k]);
-    return p;
-  }
-  // Walk the events in the key's order and keep the matches of the page; count all matches apart
-  // (through the posting lists, which is quick).
   std::deque<std::vector<uint32_t>> owned;
   const ListRefs words = word_lists(f, owned);
-  std::size_t seen = 0;
-  const auto& order = order_of(sort.key);
-  auto take = [&](uint32_t i) {
-    if (!unfiltered && !matches(columns_[i], i, f, words)) return true;
-    if (seen++ >= offset) p.rows.push_back(i);
-    return p.rows.size() < limit;
-  };
-  if (sort.descending) {
-    for (auto it = order.rbegin(); it != order.rend() && take(*it); ++it) {
-    }
-  } else {
-    for (auto it = order.begin(); it != order.end() && take(*it); ++it) {
-    }
+  Candidates c;
+  if (!unfiltered) candidates(f, words, c);
+  const bool exact = c.list && c.exact;  // the candidates are the matches, in date order
+  std::vector<uint32_t> all;             // the matches, in date order, when collected
+  if (!unfiltered && !exact) scan_candidates(f, words, c, [&](uint32_t i) { all.push_back(i); });
+  const std::vector<uint32_t>& matches_list = exact ? *c.list : all;
+  p.total = unfiltered ? n : matches_list.size();
+
+  if (sort.key == SortKey::Date) {
+    // Already in date order: take the slice, from the right end when descending.
+    slice(matches_list.size(), [&](std::size_t k) { return matches_list[k]; });
+    return p;
   }
-  if (unfiltered) p.total = columns_.size();
-  else scan(f, [&](uint32_t) { ++p.total; });
+  if (unfiltered || p.total * 8 >= n) {
+    // Many matches: walk all events in the key's order, keeping the matches of the page; the
+    // walk ends after about (offset + limit) · n / total events.
+    std::size_t seen = 0;
+    const auto& order = order_of(sort.key);
+    auto take = [&](uint32_t i) {
+      if (!unfiltered && !matches(columns_[i], i, f, words)) return true;
+      if (seen++ >= offset) p.rows.push_back(i);
+      return p.rows.size() < limit;
+    };
+    if (sort.descending) {
+      for (auto it = order.rbegin(); it != order.rend() && take(*it); ++it) {
+      }
+    } else {
+      for (auto it = order.begin(); it != order.end() && take(*it); ++it) {
+      }
+    }
+    return p;
+  }
+  // Few matches: order them by their rank in the key's order (the same order a walk gives),
+  // sorting only as far as the page reaches.
+  if (offset >= matches_list.size()) return p;
+  std::vector<uint32_t> ranked(matches_list);
+  const auto& rank = rank_of(sort.key);
+  const std::size_t reach = std::min(ranked.size(), offset + limit);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(reach), ranked.end(),
+                    [&](uint32_t a, uint32_t b) { return sort.descending ? rank[a] > rank[b] : rank[a] < rank[b]; });
+  p.rows.assign(ranked.begin() + static_cast<std::ptrdiff_t>(offset),
+                ranked.begin() + static_cast<std::ptrdiff_t>(reach));
   return p;
 }
 
@@ -317,11 +393,11 @@ std::vector<Cluster> EventIndex::clusters(const EventFilter& f, int zoom) const 
   out.reserve(cells.size());
   for (auto& k : cells) {
     Cluster& cl = k.cluster;
-    const auto& loc = *views_[cl.first].event.data.location;
+    const Place& place = places_[cl.first];
     if (cl.single_place) {
-      cl.lat = loc.lat;
-      cl.lon = loc.lon;
-      cl.place = loc.name;
+      cl.lat = place.lat;
+      cl.lon = place.lon;
+      cl.place = names_.str(place.name);
     } else {
       cl.lat = k.lat_sum / static_cast<double>(cl.count);
       cl.lon = k.lon_sum / static_cast<double>(cl.count);
@@ -345,8 +421,7 @@ std::vector<Facet> EventIndex::type_counts() const {
 std::vector<Facet> EventIndex::region_counts() const {
   std::vector<Facet> out;
   for (const auto& [region, list] : by_region_) {
-    const auto& loc = *views_[list.front()].event.data.location;
-    out.push_back(Facet{ids_.str(region), loc.admin1 + (loc.country.empty() ? "" : " (" + loc.country + ")"), list.size()});
+    out.push_back(Facet{ids_.str(region), region_labels_.at(region), list.size()});
   }
   std::sort(out.begin(), out.end(), [](const Facet& a, const Facet& b) { return a.count != b.count ? a.count > b.count : a.label < b.label; });
   return out;
@@ -365,11 +440,6 @@ std::pair<int, int> EventIndex::date_range() const {
     last = std::max(last, c.last_key);
   }
   return {first, last};
-}
-
-const std::vector<EventIndex::DocumentSentence>* EventIndex::document(const std::string& doc_id) const {
-  auto it = by_document_.find(doc_id);
-  return it == by_document_.end() ? nullptr : &it->second;
 }
 
 std::vector<std::string> EventIndex::actor_ids() const {

@@ -1,9 +1,13 @@
-// The store's events held in memory for the API: every event as the store returns it (with its
-// sources and evidence), plus compact columns and posting lists that make filtering, sorting,
-// counting by month and clustering on the map take milliseconds on millions of events. Built once
-// when the server starts (the server is read-only), then shared by every request thread.
+// An index of the store's events in memory for the API: compact columns and posting lists that
+// make filtering, sorting, counting by month and clustering on the map take milliseconds on
+// millions of events, and a word index of their evidence. It holds no wording, sources or
+// actors' names: the API reads the events of a page from the store by id. Built once when the
+// server starts (the server is read-only), then shared by every request thread; the word index is
+// built apart (load_words), so that the server can answer other queries while it is built.
 #pragma once
 
+#include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -11,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -71,12 +76,21 @@ struct Facet {
 
 class EventIndex {
  public:
-  // Reads every event of the store (in the store's order: by date, then id).
+  // Reads the columns of every event of the store (in the store's order: by date, then id).
   void load(store::Store& s);
+  // Reads the evidence of every event and builds the word index; until it is done, a filter with
+  // words waits for it. Another thread may call this while requests are answered. Throws (and
+  // leaves text filters failing) when the store's events no longer match those loaded, or when
+  // `stop` is requested (the server stops).
+  void load_words(store::Store& s, std::stop_token stop = {});
 
-  std::size_t size() const { return views_.size(); }
-  const store::EventView& view(uint32_t i) const { return views_[i]; }
-  std::optional<uint32_t> find(const std::string& event_id) const;
+  std::size_t size() const { return columns_.size(); }
+  // The public id of the i-th event.
+  std::string_view id(uint32_t i) const {
+    return std::string_view(id_chars_).substr(id_begin_[i], id_begin_[i + 1] - id_begin_[i]);
+  }
+  // The ids of events, for reading them whole from the store.
+  std::vector<std::string> ids(const std::vector<uint32_t>& rows) const;
 
   // Ids of strings as the filters need them; kUnknown for a value no event has.
   uint32_t type_id(const std::string& type) const { return ids_.find(type); }
@@ -103,28 +117,26 @@ class EventIndex {
   // The first and last date keys of dated events (0 when none).
   std::pair<int, int> date_range() const;
 
-  // A document's sentences that are evidence of events: (event, index of the source).
-  struct DocumentSentence {
-    uint32_t event;
-    uint32_t source;
-  };
-  const std::vector<DocumentSentence>* document(const std::string& doc_id) const;
-
   // Every actor id that events name (actors and the organisations persons acted for).
   std::vector<std::string> actor_ids() const;
 
  private:
+  // What filters read for every candidate: kept small, so that scans stay in cache.
   struct Columns {
     int first_key = 0, last_key = 0;  // 0 = undated
     uint32_t type = 0;
     uint32_t place = 0, region = 0;   // folded place name and first-level region
     float lat = 0, lon = 0;
     bool has_coordinates = false;
-    int64_t fatalities = -1;          // -1 = not stated
-    uint32_t sources = 0;
-    float confidence = 0;
     uint32_t actors_begin = 0, actors_end = 0;  // into actor_refs_
   };
+  // Where an event is, as the map shows a single place (read for one event of each cell).
+  struct Place {
+    double lat = 0, lon = 0;
+    uint32_t name = 0;  // in names_
+  };
+  // Blocks until the word index is built; throws ApiError 503 when building it failed.
+  void wait_for_words() const;
   // The posting lists of the filter's words: references into the index, or (for prefixes) unions
   // kept in `owned`.
   using ListRefs = std::vector<const std::vector<uint32_t>*>;
@@ -148,19 +160,31 @@ class EventIndex {
   // Calls fn(i) for each match, in date order, without the cost of a std::function per event.
   template <typename F>
   void scan(const EventFilter& f, F&& fn) const;
+  template <typename F>
+  void scan_candidates(const EventFilter& f, const ListRefs& words, const Candidates& c, F&& fn) const;
 
   // All events ordered by each sort key other than date (then by date order), for pages sorted
-  // by fatalities, sources or confidence without sorting every match.
+  // by fatalities, sources or confidence without sorting every match; and each event's position
+  // in those orders, for sorting a few matches.
   std::vector<uint32_t> by_fatalities_, by_sources_, by_confidence_;
+  std::vector<uint32_t> rank_fatalities_, rank_sources_, rank_confidence_;
   const std::vector<uint32_t>& order_of(SortKey key) const;
-  std::vector<store::EventView> views_;
+  const std::vector<uint32_t>& rank_of(SortKey key) const;
   std::vector<Columns> columns_;
+  std::vector<Place> places_;
+  std::string id_chars_;             // every event's id, one after the other
+  std::vector<uint32_t> id_begin_;   // where each starts in id_chars_ (one more: the end)
   std::vector<uint32_t> actor_refs_;
   StringIds ids_;
-  std::unordered_map<std::string, uint32_t> by_id_;
+  StringIds names_;  // places' display names
   std::unordered_map<uint32_t, std::vector<uint32_t>> by_type_, by_place_, by_region_, by_actor_;
-  std::unordered_map<std::string, std::vector<DocumentSentence>> by_document_;
+  std::unordered_map<uint32_t, std::string> region_labels_;  // "Admin1 (CTY)" by region
   WordIndex words_;
+  enum class WordsState { Loading, Ready, Failed };
+  mutable std::mutex words_mutex_;
+  mutable std::condition_variable words_ready_;
+  WordsState words_state_ = WordsState::Loading;  // guarded by words_mutex_
+  std::atomic<bool> words_done_{false};  // Ready or Failed: no wait, no lock
 };
 
 }  // namespace faultline::serve

@@ -62,6 +62,10 @@ json highlights(const std::string& text, const std::vector<WordQuery>& queries) 
 
 }  // namespace
 
+std::vector<store::EventView> read_events(const ApiContext& c, const std::vector<uint32_t>& rows) {
+  return c.store.events_by_id(c.events.ids(rows));
+}
+
 json api_events(const ApiContext& c, const ApiRequest& r) {
   QueryParams p(r.params, {FAULTLINE_EVENT_FILTER_PARAMS, "limit", "offset", "sort"});
   std::vector<std::string> warnings;
@@ -74,16 +78,16 @@ json api_events(const ApiContext& c, const ApiRequest& r) {
   j["offset"] = offset;
   j["limit"] = limit;
   j["events"] = json::array();
-  for (uint32_t i : page.rows) j["events"].push_back(event_json(c.events.view(i)));
+  for (const auto& v : read_events(c, page.rows)) j["events"].push_back(event_json(v));
   j["warnings"] = warnings_json(warnings);
   return j;
 }
 
 json api_event(const ApiContext& c, const ApiRequest& r) {
   QueryParams p(r.params, {});
-  auto i = c.events.find(r.arg);
-  if (!i) throw not_found("no event has the id '" + r.arg + "'");
-  const auto& v = c.events.view(*i);
+  auto found = c.store.events_by_id({r.arg});
+  if (found.empty()) throw not_found("no event has the id '" + r.arg + "'");
+  const auto& v = found.front();
   json j = event_detail_json(v);
   // Display names of every actor the event names, for links to their profiles.
   json names = json::object();
@@ -145,7 +149,7 @@ json api_map(const ApiContext& c, const ApiRequest& r) {
     k["count"] = cl.count;
     k["types"] = cl.types;
     k["place"] = cl.single_place ? json(cl.place) : json();
-    k["event"] = cl.count == 1 ? json(c.events.view(cl.first).event.id) : json();
+    k["event"] = cl.count == 1 ? json(std::string(c.events.id(cl.first))) : json();
     located += cl.count;
     j["clusters"].push_back(std::move(k));
   }
@@ -170,8 +174,7 @@ json api_search(const ApiContext& c, const ApiRequest& r) {
   j["offset"] = offset;
   j["limit"] = limit;
   j["results"] = json::array();
-  for (uint32_t i : page.rows) {
-    const auto& v = c.events.view(i);
+  for (const auto& v : read_events(c, page.rows)) {
     json hit;
     hit["event"] = v.event.id;
     hit["type"] = v.event.data.type;

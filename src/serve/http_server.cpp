@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "serve/api_error.h"
+#include "serve/connections.h"
 #include "serve/query_params.h"
 
 namespace faultline::serve {
@@ -54,6 +55,12 @@ std::string message_of(int status) {
 
 bool is_api(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
+// httplib cuts every routed answer to the request's Range header, JSON answers and errors too (a
+// 200 or 400 with a slice of JSON, or multipart/byteranges of it). Only the page's files are sent
+// in byte ranges; everything else goes whole, as RFC 9110 lets a server do. The request is
+// httplib's own object, not a const one: only the handlers see it as const.
+void send_whole(const httplib::Request& req) { const_cast<httplib::Request&>(req).ranges.clear(); }
+
 }  // namespace
 
 HttpServer::HttpServer(const ApiContext& api, StaticFiles files, const ServerOptions& options)
@@ -61,9 +68,12 @@ HttpServer::HttpServer(const ApiContext& api, StaticFiles files, const ServerOpt
       files_(std::move(files)),
       options_(options),
       limiter_(options.rate_limit, std::max(options.rate_burst, 1.0)),
-      http_(std::make_unique<httplib::Server>()) {
+      http_(std::make_unique<RoutedServer>()) {
   const int threads = std::max(1, options.threads);
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  // A thread per connection beyond these (connections.h): slow or idle clients hold theirs only.
+  http_->new_task_queue = [threads] {
+    return new ConnectionThreads(static_cast<std::size_t>(threads), kMaxConnectionThreads);
+  };
   // Without it a response's last small segment waits for the client's delayed ACK (~40 ms).
   http_->set_tcp_nodelay(true);
   // SO_REUSEADDR only: httplib's default also sets SO_REUSEPORT, which would let a second server
@@ -94,9 +104,17 @@ HttpServer::~HttpServer() = default;
 void HttpServer::routes() {
   // Before routing: only GET and HEAD, and the rate limit on the API.
   http_->set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (is_api(req.path)) send_whole(req);
     if (req.method != "GET" && req.method != "HEAD") {
+      send_whole(req);
       res.set_header("Allow", "GET, HEAD");
       send_error(res, 405, "method_not_allowed", "only GET and HEAD are served");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    // GET and HEAD take no body (httplib would leave it unread); the connection closes after.
+    if (has_body(req)) {
+      send_whole(req);
+      send_error(res, 413, "payload_too_large", "GET and HEAD requests take no body");
       return httplib::Server::HandlerResponse::Handled;
     }
     double retry_after = 0;
@@ -140,6 +158,7 @@ void HttpServer::routes() {
   http_->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     auto file = files_.get(req.path);
     if (!file) {
+      send_whole(req);
       res.status = 404;
       res.set_content("not found\n", "text/plain; charset=utf-8");
       return;
@@ -183,5 +202,9 @@ bool HttpServer::bind() {
 bool HttpServer::run() { return http_->listen_after_bind(); }
 
 void HttpServer::stop() { http_->stop(); }
+
+std::string HttpServer::answer(const std::string& request) {
+  return static_cast<RoutedServer&>(*http_).answer(request);
+}
 
 }  // namespace faultline::serve

@@ -41,6 +41,9 @@ class HttpServer {
   // Serves until stop() (from another thread or a signal handler's thread).
   bool run();
   void stop();
+  // Answers the raw HTTP request bytes `request` with the same parsing, routing and handlers as
+  // a connection gets, without a socket; returns the raw response (for the fuzzer, fuzz/).
+  std::string answer(const std::string& request);
 
  private:
   void routes();

@@ -3,10 +3,35 @@
 namespace faultline::store::sqlite {
 namespace {
 
+// For failures of the file rather than of the SQL (a full disk, a read-only file…): the file's
+// name and what the user can do, in place of the statement, which would not help them.
+std::string file_failure(sqlite3* db, int rc, const std::string& message, std::string_view context) {
+  const char* hint = nullptr;
+  switch (rc & 0xff) {
+    case SQLITE_FULL: hint = "the disk is full; free space, then run the command again"; break;
+    case SQLITE_IOERR:
+      hint =
+          "reading or writing the file failed (a full disk, a file size limit or a failing disk); "
+          "free space or fix the disk, then run the command again";
+      break;
+    case SQLITE_READONLY:
+      hint =
+          "the database is read-only; writing needs write access to the file and to its folder "
+          "(where SQLite keeps the -wal and -shm files)";
+      break;
+    case SQLITE_CANTOPEN: hint = "check that its folder exists and that the file and folder may be written"; break;
+    default: return "";
+  }
+  const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+  std::string where = file && *file ? std::string(file) + ": " : "";
+  if (context.find("cannot open") != std::string_view::npos) where = std::string(context) + ": ";
+  return where + message + " (" + hint + "; what the database held before is kept)";
+}
+
 [[noreturn]] void fail(sqlite3* db, int rc, std::string_view context) {
-  std::string what(context);
-  what += ": ";
-  what += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  std::string what = file_failure(db, rc, message, context);
+  if (what.empty()) what = std::string(context) + ": " + message;
   throw Error(what, rc);
 }
 
@@ -86,7 +111,8 @@ void Database::exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string what = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    throw Error("SQL error: " + what, rc);
+    std::string failure = file_failure(db_.get(), rc, what, "SQL error");
+    throw Error(failure.empty() ? "SQL error: " + what : failure, rc);
   }
 }
 

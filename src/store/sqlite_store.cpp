@@ -16,7 +16,9 @@ using sqlite::Statement;
 using sqlite::Transaction;
 
 SqliteStore::SqliteStore(const std::string& path, bool create) : db_(sqlite::Database::open(path, create)) {
-  db_.exec("PRAGMA busy_timeout = 10000");
+  // Writers queue for the lock: several ingest processes on one file (a Slurm job array, see
+  // docs/scale.md) wait while one of them recomputes events, which can take minutes on a big store.
+  db_.exec("PRAGMA busy_timeout = 600000");
   // WAL: a commit is one append to the log, readers see the last commit, and a killed process
   // leaves the database as of its last commit. NORMAL sync is safe against process crashes
   // (only a power cut can lose the latest commits, never consistency).
@@ -29,15 +31,6 @@ SqliteStore::SqliteStore(const std::string& path, bool create) : db_(sqlite::Dat
   // batches rewrite the same index pages, which then reach the database file once, not each time.
   db_.exec("PRAGMA wal_autocheckpoint = 16384");
   migrate(db_);
-}
-
-std::unique_ptr<Store> open_store(const std::string& location, bool create) {
-  if (location.rfind("postgres://", 0) == 0 || location.rfind("postgresql://", 0) == 0)
-    throw std::runtime_error("the PostgreSQL backend is not available yet; give a file path for an SQLite database");
-  if (location.empty()) throw std::runtime_error("no database given (--db PATH)");
-  if (!create && !std::filesystem::exists(location))
-    throw std::runtime_error("no database at " + location + " (create one with `faultline ingest --db " + location + "`)");
-  return std::make_unique<SqliteStore>(location, create);
 }
 
 void SqliteStore::set_meta(const std::string& key, const std::string& value) {

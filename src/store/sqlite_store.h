@@ -33,6 +33,9 @@ class SqliteStore final : public Store {
   std::vector<graph::MembershipFact> memberships() override;
   std::vector<RelationSum> relations(const graph::Window& w, const std::vector<std::string>& actors) override;
   std::vector<graph::ControlInterval> control(const std::string& place_key) override;
+  void scan_event_columns(bool with_texts, const std::function<void(const EventColumns&)>& row) override;
+  std::vector<EventView> events_by_id(const std::vector<std::string>& ids) override;
+  std::optional<DocumentView> document(const std::string& doc_id) override;
 
  private:
   void set_meta(const std::string& key, const std::string& value);
@@ -40,6 +43,8 @@ class SqliteStore final : public Store {
   void insert_report(int64_t document, const Report& r);
   void insert_event(const Event& e);
   std::vector<Report> block_reports(const BlockKey& block);
+  // Reads the actors and sources of the event with the internal key `key` into `v`.
+  void read_event_details(EventView& v, int64_t key);
 
   sqlite::Database db_;  // declared first: statements below are finalized before it closes
 };

@@ -142,23 +142,7 @@ void SqliteStore::events(const EventQuery& q, const std::function<void(const Eve
     v.sentence = static_cast<uint32_t>(s.int64(5));
     v.evidence = s.text(6);
     e.data = read_event_data(s, 7);
-    const int64_t key = s.int64(3);
-    Statement& a = db_.cached("SELECT a.role, " + actor_columns("a") +
-                              " FROM event_actors a WHERE a.event = ?1 ORDER BY a.role, a.ord");
-    a.bind(1, key);
-    while (a.step()) (a.int64(0) == 1 ? e.data.actor1 : e.data.actor2).push_back(read_actor(a, 1));
-    a.reset();
-    Statement& src = db_.cached(
-        "SELECT s.report, d.doc_id, d.source, d.url, d.date, r.sentence, r.evidence FROM event_sources s "
-        "JOIN reports r ON r.id = s.report JOIN documents d ON d.id = r.document WHERE s.event = ?1 ORDER BY s.ord");
-    src.bind(1, key);
-    while (src.step()) {
-      Source so{src.int64(0), src.text(1), src.text(2), src.text(3), src.text(4),
-                static_cast<uint32_t>(src.int64(5)), src.text(6)};
-      e.reports.push_back(so.report);
-      v.sources.push_back(std::move(so));
-    }
-    src.reset();
+    read_event_details(v, s.int64(3));
     row(v);
   }
 }

@@ -2,13 +2,18 @@
 // limit, and the asset folder's guard against paths that leave it.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <thread>
 
 #include "serve/api_error.h"
 #include "serve/query_params.h"
 #include "serve/rate_limiter.h"
 #include "serve/static_files.h"
+#include "serve/store_pool.h"
 #include "serve/word_index.h"
 
 namespace faultline::serve {
@@ -120,4 +125,48 @@ TEST(StaticFiles, ServesInsideTheFolderOnly) {
 }
 
 }  // namespace
+// The pool lends each request a connection of its own: a request that holds one does not hold up
+// another, and a connection comes back even when the request fails.
+TEST(StorePool, RequestsGetConnectionsOfTheirOwn) {
+  const auto dir = std::filesystem::temp_directory_path() / ("faultline_pool_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string db = (dir / "t.db").string();
+  {
+    StorePool pool(store::open_store(db, true), [&] { return store::open_store(db, false); }, 2);
+    std::promise<void> taken, release;
+    std::promise<store::Store*> first;
+    std::thread holder([&] {
+      pool.with([&](store::Store& s) {
+        first.set_value(&s);
+        taken.set_value();
+        release.get_future().wait();
+        return 0;
+      });
+    });
+    taken.get_future().wait();
+    store::Store* held = first.get_future().get();
+    // The other connection answers while the first is held.
+    store::Store* second = pool.with([&](store::Store& s) {
+      EXPECT_EQ(s.counts().events, 0u);
+      return &s;
+    });
+    EXPECT_NE(second, held);
+    release.set_value();
+    holder.join();
+    for (int k = 0; k < 3; ++k)
+      EXPECT_THROW(pool.with([](store::Store&) -> int { throw std::runtime_error("a failed request"); }),
+                   std::runtime_error);
+    std::vector<std::thread> many;
+    std::atomic<int> done{0};
+    for (int t = 0; t < 8; ++t)
+      many.emplace_back([&] {
+        for (int k = 0; k < 20; ++k) pool.with([&](store::Store& s) { return s.has_pending_work(); });
+        ++done;
+      });
+    for (auto& t : many) t.join();
+    EXPECT_EQ(done.load(), 8);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace faultline::serve

@@ -186,6 +186,7 @@ def test_one_event_and_document():
         s, doc = get_json(q(f"/api/documents/{urllib.parse.quote(e['doc'])}"))
         check(s == 200 and doc["id"] == e["doc"] and any(
             any(x["id"] == e["id"] for x in sen["events"]) for sen in doc["sentences"]), "document lists the event")
+        check(isinstance(doc["text"], str) and doc["text"] and "title" in doc, "document: its text and title")
     for path in ["/api/events/ev_nope", "/api/documents/nope", "/api/actors/NOPE_NOT_AN_ACTOR", "/api/control/Atlantis",
                  "/api/nothing-here", "/api"]:
         s, _, body = get(URL + path)
