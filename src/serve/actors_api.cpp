@@ -90,7 +90,9 @@ json api_actor(const ApiContext& c, const ApiRequest& r) {
 
   json j = actor_summary(*e, c.actors);
   j["window"] = window_json(w);
-  const auto [first_key, last_key] = c.events.date_range();
+  // Not a structured binding: clang 14 cannot capture those in the lambda below.
+  const std::pair<int, int> dates = c.events.date_range();
+  const int first_key = dates.first, last_key = dates.second;
   c.store.with([&](store::Store& s) {
     const auto profile = store::actor_profile(s, id, w, c.actors.memberships(), c.actors.roles());
     j["member_of"] = json::array();

@@ -61,6 +61,19 @@ bool is_api(const std::string& path) { return path == "/api" || path.rfind("/api
 // httplib's own object, not a const one: only the handlers see it as const.
 void send_whole(const httplib::Request& req) { const_cast<httplib::Request&>(req).ranges.clear(); }
 
+// Whether every byte range of the request starts inside a file of `size` bytes (as httplib reads
+// them: -1 for a bound not given). httplib answers an empty, non-JSON 416 otherwise, after the
+// handlers, so the file handler answers that one itself.
+bool ranges_fit(const httplib::Request& req, std::size_t size) {
+  const long long n = static_cast<long long>(size);
+  for (const auto& range : req.ranges) {
+    if (range.first == -1 && range.second == -1) continue;
+    const long long offset = range.first == -1 ? std::max(0LL, n - static_cast<long long>(range.second)) : range.first;
+    if (offset >= n) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 HttpServer::HttpServer(const ApiContext& api, StaticFiles files, const ServerOptions& options)
@@ -161,6 +174,12 @@ void HttpServer::routes() {
       send_whole(req);
       res.status = 404;
       res.set_content("not found\n", "text/plain; charset=utf-8");
+      return;
+    }
+    if (!ranges_fit(req, file->body.size())) {
+      send_whole(req);
+      res.set_header("Content-Range", "bytes */" + std::to_string(file->body.size()));
+      send_error(res, 416, "range_not_satisfiable", "the requested byte range is outside the file");
       return;
     }
     res.set_content(std::move(file->body), file->content_type);
