@@ -47,10 +47,32 @@ def ingest(db, corpus, limit=None, as_nobody=False):
         if as_nobody:
             os.setgid(65534)
             os.setuid(65534)
-    args = [BINARY, "ingest", "--db", db] + ([corpus] if corpus else [])
+    binary, env = (NOBODY_COPY["binary"], NOBODY_COPY["env"]) if as_nobody else (BINARY, None)
+    args = [binary, "ingest", "--db", db] + ([corpus] if corpus else [])
     p = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=setup,
-                       timeout=600)
+                       timeout=600, env=env)
     return p.returncode, p.stderr
+
+
+# `nobody` may not reach the build's binary or packs (a checkout under /root or a private temporary
+# folder): the runs as nobody use copies in the test's own folder.
+NOBODY_COPY = {}
+
+
+def copy_for_nobody(tmp):
+    folder = os.path.join(tmp, "nobody")
+    os.mkdir(folder)
+    binary = shutil.copy(BINARY, os.path.join(folder, "faultline"))
+    os.chmod(binary, 0o755)
+    packs = shutil.copytree(os.path.join(ROOT, "packs"), os.path.join(folder, "packs"))
+    for dirpath, dirnames, filenames in os.walk(folder):
+        for d in dirnames:
+            os.chmod(os.path.join(dirpath, d), 0o755)
+        for f in filenames:
+            os.chmod(os.path.join(dirpath, f), 0o755 if f == "faultline" else 0o644)
+    os.chmod(folder, 0o755)
+    NOBODY_COPY["binary"] = binary
+    NOBODY_COPY["env"] = dict(os.environ, FAULTLINE_PACKS=packs)
 
 
 def dump(db):
@@ -78,6 +100,7 @@ def failed_clearly(status, err, db, words):
 def main():
     tmp = tempfile.mkdtemp(prefix="faultline_faults_")
     os.chmod(tmp, 0o755)  # for the runs as nobody
+    copy_for_nobody(tmp)
     mounted = None
     try:
         examples = os.path.join(ROOT, "examples", "sahel_reports.jsonl")
