@@ -9,7 +9,7 @@ out=${SANITIZE_BUILD:-build-asan}
 cmake -S . -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAULTLINE_SANITIZE=ON >/dev/null
 cmake --build "$out" --target faultline faultline_tests -j "$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-bin=$out/faultline
+bin=$(cd "$out" && pwd)/faultline  # absolute: some test scripts change folder
 "$out/faultline_tests" --gtest_brief=1
 bash tests/cli/run_cli_tests.sh "$bin" "$PWD" | tail -1
 bash tests/cli/run_bad_input.sh "$bin" "$PWD" | tail -1
