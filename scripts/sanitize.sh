@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${SANITIZE_BUILD:-build-asan}
 cmake -S . -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAULTLINE_SANITIZE=ON >/dev/null
-cmake --build "$out" --target faultline faultline_tests -j "$(nproc)"
+cmake --build "$out" --target faultline faultline_tests faultline_web -j "$(nproc)"  # the page too, for the API tests
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 bin=$(cd "$out" && pwd)/faultline  # absolute: some test scripts change folder
 "$out/faultline_tests" --gtest_brief=1
