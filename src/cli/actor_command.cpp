@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "cli/date_options.h"
 #include "cli/store_options.h"
 #include "extract/dates.h"
 #include "graph/memberships.h"
@@ -129,9 +130,9 @@ void add_actor_command(CLI::App& app, Action& action) {
   opts->db.add_to(*cmd);
   opts->format.add_to(*cmd);
   cmd->add_option("NAME", opts->name, "Actor id, name or alias")->required();
-  cmd->add_option("--at", opts->at, "At this date (YYYY, YYYY-MM or YYYY-MM-DD)");
-  cmd->add_option("--from", opts->from, "Period start");
-  cmd->add_option("--to", opts->to, "Period end");
+  cmd->add_option("--at", opts->at, "At this date (YYYY, YYYY-MM or YYYY-MM-DD)")->check(partial_date());
+  cmd->add_option("--from", opts->from, "Period start")->check(partial_date());
+  cmd->add_option("--to", opts->to, "Period end")->check(partial_date());
   cmd->callback([opts, &action] { action = [opts] { return run_actor(*opts); }; });
 }
 

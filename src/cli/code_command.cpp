@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <regex>
 
 #include "cli/commands.h"
+#include "cli/date_options.h"
 #include "coding/coder.h"
 #include "io/documents.h"
 #include "io/event_json.h"
@@ -106,10 +106,7 @@ void add_code_command(CLI::App& app, Action& action) {
       "Exit status: 0 all input coded; 1 some input was skipped (see messages); 2 usage or pack error.");
   opts->packs.add_to(*cmd);
   cmd->add_option("--date", opts->date, "Publication date of plain-text and HTML input without one (YYYY-MM-DD)")
-      ->check([](const std::string& s) {
-        static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
-        return std::regex_match(s, re) && lexicon::parse_partial_date(s) ? std::string() : "must be YYYY-MM-DD";
-      });
+      ->check(day_date());
   cmd->add_option("--out,-o", opts->out, "Write events to FILE instead of standard output");
   cmd->add_flag("--quiet,-q", opts->quiet, "No summary line on standard error");
   cmd->add_option("INPUT", opts->inputs, "Input files ('-' = standard input)");

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/date_options.h"
 #include "cli/store_options.h"
 #include "extract/dates.h"
 #include "text/fold.h"
@@ -92,7 +93,7 @@ void add_control_command(CLI::App& app, Action& action) {
   opts->db.add_to(*cmd);
   opts->format.add_to(*cmd);
   cmd->add_option("PLACE", opts->place, "Place name (accents and case ignored)")->required();
-  cmd->add_option("--at", opts->at, "Only the holder at this date (YYYY-MM-DD, YYYY-MM or YYYY)");
+  cmd->add_option("--at", opts->at, "Only the holder at this date (YYYY-MM-DD, YYYY-MM or YYYY)")->check(partial_date());
   cmd->callback([opts, &action] { action = [opts] { return run_control(*opts); }; });
 }
 

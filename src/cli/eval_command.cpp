@@ -16,6 +16,7 @@ struct EvalOptions {
   PackOptions packs;
   std::string gold;
   std::string actors;
+  std::string pred;  // score these predictions instead of coding DOCS
   std::vector<std::string> inputs;
   bool show_misses = false;
   bool json = false;
@@ -40,11 +41,33 @@ int run_eval(const EvalOptions& o) {
       return 2;
     }
   }
+  if (o.pred.empty() == o.inputs.empty()) {
+    std::cerr << "faultline: eval needs either DOCS to code or --pred FILE, not both\n";
+    return 2;
+  }
   auto lex = o.packs.load();
   auto groups = o.actors.empty() ? eval::alias_groups_from(lex) : eval::load_alias_groups(o.actors);
-  coding::Coder coder(lex);
   std::vector<nlohmann::json> preds;
+  std::size_t unparseable = 0;
   int status = 0;
+  if (!o.pred.empty()) {
+    // As score.py: a line that is not a JSON object counts as unparseable, and is not judged.
+    std::ifstream pin(o.pred);
+    if (!pin) {
+      std::cerr << "faultline: cannot open predictions file " << o.pred << "\n";
+      return 2;
+    }
+    while (std::getline(pin, line)) {
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded() || !j.is_object()) {
+        ++unparseable;
+        continue;
+      }
+      preds.push_back(std::move(j));
+    }
+  }
+  coding::Coder coder(lex);
   for (const auto& path : o.inputs) {
     std::vector<io::InputIssue> issues;
     io::read_documents(path, {}, [&](coding::Document&& d) {
@@ -55,7 +78,7 @@ int run_eval(const EvalOptions& o) {
       if (i.skipped) status = 1;
     }
   }
-  auto report = eval::score(gold, preds, 0, groups);
+  auto report = eval::score(gold, preds, unparseable, groups);
   if (o.json) {
     nlohmann::ordered_json j;
     j["gold_events"] = report.gold_events;
@@ -88,7 +111,8 @@ void add_eval_command(CLI::App& app, Action& action) {
                   "Actor alias groups (id<TAB>family<TAB>aliases); default: the packs' actors");
   cmd->add_flag("--show-misses", opts->show_misses, "List missed gold events and unmatched predictions on stderr");
   cmd->add_flag("--json", opts->json, "Print the figures as one JSON object");
-  cmd->add_option("DOCS", opts->inputs, "Documents to code (JSON Lines or text)")->required();
+  cmd->add_option("--pred", opts->pred, "Score this file of coded events (JSON Lines) instead of coding DOCS");
+  cmd->add_option("DOCS", opts->inputs, "Documents to code (JSON Lines or text)");
   cmd->callback([opts, &action] { action = [opts] { return run_eval(*opts); }; });
 }
 

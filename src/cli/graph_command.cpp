@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/date_options.h"
 #include "cli/store_options.h"
 #include "extract/dates.h"
 #include "graph/relation_weights.h"
@@ -96,9 +97,9 @@ void add_graph_command(CLI::App& app, Action& action) {
       "weights of cooperative and conflictual events between the two actors (docs/store.md).");
   opts->db.add_to(*cmd);
   opts->format.add_to(*cmd);
-  cmd->add_option("--at", opts->at, "At this date");
-  cmd->add_option("--from", opts->from, "Period start");
-  cmd->add_option("--to", opts->to, "Period end");
+  cmd->add_option("--at", opts->at, "At this date")->check(partial_date());
+  cmd->add_option("--from", opts->from, "Period start")->check(partial_date());
+  cmd->add_option("--to", opts->to, "Period end")->check(partial_date());
   cmd->add_option("--actor", opts->actor, "Only edges of this actor (its members included)");
   cmd->add_option("--min-events", opts->min_events, "Only relations with at least this many events (default 1)");
   cmd->callback([opts, &action] { action = [opts] { return run_graph(*opts); }; });

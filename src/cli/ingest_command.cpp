@@ -3,9 +3,9 @@
 
 #include <chrono>
 #include <iostream>
-#include <regex>
 
 #include "cli/commands.h"
+#include "cli/date_options.h"
 #include "cli/progress.h"
 #include "cli/store_options.h"
 #include "graph/pack_facts.h"
@@ -82,10 +82,7 @@ void add_ingest_command(CLI::App& app, Action& action) {
       ->envname("FAULTLINE_DB")
       ->required();
   cmd->add_option("--date", opts->date, "Publication date of plain-text input (YYYY-MM-DD)")
-      ->check([](const std::string& s) {
-        static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
-        return std::regex_match(s, re) && lexicon::parse_partial_date(s) ? std::string() : "must be YYYY-MM-DD";
-      });
+      ->check(day_date());
   cmd->add_option("--batch", opts->batch, "Documents per transaction (default 200)")->check(CLI::Range(1, 100000));
   cmd->add_option("--jobs,-j", opts->jobs, "Coding threads (default: one per core)");
   cmd->add_flag("--recode", opts->recode, "Code stored documents again even when unchanged (after a pack update)");

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <regex>
 
 #include "cli/commands.h"
+#include "cli/date_options.h"
 #include "cluster/sbatch_script.h"
 #include "cluster/sharder.h"
 
@@ -123,10 +123,7 @@ void add_shard_command(CLI::App& app, Action& action) {
       ->required();
   cmd->add_option("--db", opts->db, "The database the tasks write to, when FAULTLINE_DB is not set at submission");
   cmd->add_option("--date", opts->date, "Publication date of plain-text input (YYYY-MM-DD)")
-      ->check([](const std::string& s) {
-        static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
-        return std::regex_match(s, re) && lexicon::parse_partial_date(s) ? std::string() : "must be YYYY-MM-DD";
-      });
+      ->check(day_date());
   cmd->add_option("--cpus-per-task", opts->cpus, "CPUs (coding threads) of each task (default 1)")
       ->check(CLI::Range(1u, 1024u));
   cmd->add_flag("--quiet,-q", opts->quiet, "No summary on standard error");

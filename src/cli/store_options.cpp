@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/date_options.h"
 #include "graph/memberships.h"
 #include "text/fold.h"
 
@@ -50,8 +51,8 @@ void EventFilterOptions::add_to(CLI::App& cmd) {
   cmd.add_option("--actor", actor, "Events involving this actor (id, name or alias), a coalition's members included");
   cmd.add_option("--type", type, "PLOVER event type (ASSAULT, AGREE, …)");
   cmd.add_option("--place", place, "Place name or first-level region (accents and case ignored)");
-  cmd.add_option("--from", from, "Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
-  cmd.add_option("--to", to, "Events on or before this date");
+  cmd.add_option("--from", from, "Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")->check(partial_date());
+  cmd.add_option("--to", to, "Events on or before this date")->check(partial_date());
   cmd.add_option("--text", text, "Words the evidence must contain (all of them; accents and case ignored)");
   cmd.add_option("--limit", limit, "At most this many rows (default: all)");
 }

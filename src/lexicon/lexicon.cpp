@@ -57,6 +57,18 @@ PartialDate date_cell(const TsvFile& f, const TsvRow& row, const std::string& ce
 
 }  // namespace
 
+namespace {
+
+// Days in a month of the proleptic Gregorian calendar (month 1..12).
+int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+}  // namespace
+
+// Only dates on the calendar parse: 2021-02-31 is refused, never shifted to March.
 std::optional<PartialDate> parse_partial_date(const std::string& s) {
   static const std::regex re(R"((\d{4})(?:-(\d{2})(?:-(\d{2}))?)?)");
   std::smatch m;
@@ -65,7 +77,8 @@ std::optional<PartialDate> parse_partial_date(const std::string& s) {
   d.year = std::stoi(m[1]);
   if (m[2].matched) d.month = std::stoi(m[2]);
   if (m[3].matched) d.day = std::stoi(m[3]);
-  if (d.month > 12 || (m[2].matched && d.month == 0) || d.day > 31 || (m[3].matched && d.day == 0)) return std::nullopt;
+  if (d.year == 0 || d.month > 12 || (m[2].matched && d.month == 0) || (m[3].matched && d.day == 0)) return std::nullopt;
+  if (d.day > 0 && d.day > days_in_month(d.year, d.month)) return std::nullopt;
   return d;
 }
 

@@ -22,13 +22,6 @@ std::string quoted(const std::string& v) {
   return "'" + (is_clean_text(s) ? s : std::string("(not printable)")) + "'";
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && leap(y) ? 29 : days[m - 1];
-}
-
 }  // namespace
 
 bool is_clean_text(const std::string& s) {
@@ -92,7 +85,7 @@ std::optional<lexicon::PartialDate> QueryParams::date(const std::string& name) c
   if (!has(name)) return std::nullopt;
   const std::string v = text(name);
   auto d = lexicon::parse_partial_date(v);
-  if (!d || d->year < 1 || (d->day && d->day > days_in_month(d->year, d->month)))
+  if (!d)
     throw ApiError(400, "bad_date", "parameter '" + name + "' must be a date YYYY, YYYY-MM or YYYY-MM-DD, not " + quoted(v));
   return d;
 }

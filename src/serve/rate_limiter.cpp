@@ -6,7 +6,7 @@ namespace faultline::serve {
 
 bool RateLimiter::allow(const std::string& client, double& retry_after) {
   if (rate_ <= 0) return true;
-  const auto now = Clock::now();
+  const auto now = now_();
   std::lock_guard<std::mutex> lock(mutex_);
   auto seconds = [](Clock::duration d) { return std::chrono::duration<double>(d).count(); };
   // A bucket that would be full again is the same as none.

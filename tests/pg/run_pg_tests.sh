@@ -50,7 +50,8 @@ for f in "${inputs[@]}"; do
 done
 
 # One query per line (shell words); each runs on both stores: exit status, standard output and
-# standard error (the location replaced) must be the same.
+# standard error (the location replaced) must be the same, and the answer must have rows unless the
+# line starts with "empty:" (then it must have none) — two empty stores would not pass.
 cat >"$tmp/queries" <<'Q'
 events
 events --format json
@@ -62,7 +63,7 @@ events --actor CMA --from 2023 --format json
 events --actor MNLA --format csv
 events --actor "Coordination of Azawad Movements" --from 2014 --to 2016
 events --actor Wagner --reports --format json
-events --actor "Nobody At All" --format json
+empty: events --actor "Nobody At All" --format json
 events --type ASSAULT --format json
 events --type assault --place Kidal --format csv
 events --place "Ménaka" --format json
@@ -74,13 +75,13 @@ events --text "soldats maliens" --format json
 events --text "MENAKA" --reports --format json
 events --text "killed fighters" --format csv
 events --text "al-Sahraoui" --format json
-events --text "nothingmatchesthisword" --format json
-events --text "-- ,," --format json
+empty: events --text "nothingmatchesthisword" --format json
+empty: events --text "-- ,," --format json
 events --limit 5 --format json
 events --limit 3 --reports --format csv
 events --actor CMA --type ASSAULT --from 2012 --to 2024 --limit 4 --format json
-events --from 2031
-events --from 2013-02-30
+empty: events --from 2031
+empty: events --from 2013-02-30
 actor CMA
 actor CMA --format json
 actor mnla --at 2012 --format json
@@ -88,8 +89,8 @@ actor MNLA --at 2023 --format csv
 actor MNLA --from 2012 --to 2014 --format json
 actor "Iyad Ag Ghaly" --format json
 actor WAGNER --at 2023-11
-actor NGA_MIL --format json
-actor "Nobody At All"
+empty: actor NGA_MIL --format json
+empty: actor "Nobody At All"
 control Kidal
 control kidal --format json
 control Kidal --at 2013-01-01 --format json
@@ -97,7 +98,7 @@ control Kidal --at 2014-06-01 --format csv
 control Kidal --at 2023-12-01
 control Gao --format json
 control Tessalit --format json
-control Atlantis-sur-Mer
+empty: control Atlantis-sur-Mer
 graph
 graph --at 2012 --format json
 graph --at 2014-06 --format csv
@@ -117,9 +118,12 @@ export --format graphml --from 2012 --to 2013
 export --format cameo-tsv --actor MNLA --to 2015
 Q
 n=0
+with_rows=0
 while IFS= read -r line; do
   [ -z "$line" ] && continue
   n=$((n + 1))
+  want_rows=1
+  case $line in empty:*) want_rows=0; line=${line#empty: } ;; esac
   eval "args=($line)"
   "$bin" "${args[0]}" --db "$lite" "${args[@]:1}" >"$tmp/q_lite.out" 2>"$tmp/q_lite.err"
   rc_lite=$?
@@ -127,17 +131,26 @@ while IFS= read -r line; do
   rc_pg=$?
   sed -i "s|$lite|DB|g" "$tmp/q_lite.err"
   sed -i "s|$pgurl|DB|g" "$tmp/q_pg.err"
-  if [ $rc_lite -eq $rc_pg ] && cmp -s "$tmp/q_lite.out" "$tmp/q_pg.out" && cmp -s "$tmp/q_lite.err" "$tmp/q_pg.err"; then
+  rows=$(wc -l <"$tmp/q_pg.out")
+  [ "$rows" -gt 0 ] && with_rows=$((with_rows + 1))
+  if [ $rc_lite -eq $rc_pg ] && cmp -s "$tmp/q_lite.out" "$tmp/q_pg.out" && cmp -s "$tmp/q_lite.err" "$tmp/q_pg.err" &&
+     [ "$((rows > 0))" -eq "$want_rows" ]; then
     passed=$((passed + 1))
     echo "ok   same answer: $line ($(wc -l <"$tmp/q_pg.out") lines, exit $rc_pg)"
   else
     failed=$((failed + 1))
-    echo "FAIL same answer: $line (exit $rc_lite vs $rc_pg)"
+    echo "FAIL same answer: $line (exit $rc_lite vs $rc_pg, $rows lines, rows expected: $want_rows)"
     diff "$tmp/q_lite.out" "$tmp/q_pg.out" | head -n 6
     diff "$tmp/q_lite.err" "$tmp/q_pg.err" | head -n 6
   fi
 done <"$tmp/queries"
-check "the queries above ran ($n) and most have rows" test "$n" -ge 60
+check "all 63 queries ran ($n)" test "$n" -eq 63
+check "55 of them have rows ($with_rows)" test "$with_rows" -eq 55
+# The stores hold the same, non-empty set of events: count them in each database itself.
+n_lite=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from events").fetchone()[0])' "$lite")
+n_pg=$("$bin" events --db "$pgurl" --format json | wc -l)
+check "both stores hold the same number of events ($n_lite, $n_pg), at least 100" \
+  bash -c "[ '$n_lite' -eq '$n_pg' ] && [ '$n_pg' -ge 100 ]"
 "$bin" events --db "$pgurl" --text Kidal --format json | wc -l >"$tmp/n"
 check "full-text search finds rows on PostgreSQL" test "$(cat "$tmp/n")" -ge 5
 "$bin" export --db "$pgurl" --format geojson --out "$tmp/pg.geojson" 2>/dev/null
@@ -260,6 +273,8 @@ for when in early half all; do
   fi
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
+  rc=$?
+  check "the ingest was still running when killed ($when; status $rc)" test $rc -eq 137
   check "store is readable right after kill -9 ($when)" bash -c "$dump '$crash' >/dev/null"
   "$bin" ingest -q --db "$crash" "$tmp/corpus.jsonl"
   $dump "$crash" >"$tmp/dump_crash"
@@ -286,7 +301,7 @@ pg_psql "$empty" -c "CREATE TABLE faultline_schema (version integer); INSERT INT
 "$bin" ingest --db "$empty" "${inputs[2]}" >"$tmp/out" 2>"$tmp/err"
 check "a store from a newer faultline is refused" bash -c "test $? -eq 2 && grep -q 'newer than this faultline' '$tmp/err'"
 FAULTLINE_DB="" "$bin" events >"$tmp/out" 2>"$tmp/err"
-check "no --db and no FAULTLINE_DB: a usage error" bash -c "test $? -ne 0 && grep -q -- '--db' '$tmp/err'"
+check "no --db and no FAULTLINE_DB: a usage error" bash -c "test $? -eq 2 && grep -q -- '--db' '$tmp/err'"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -88,16 +88,48 @@ TEST(Params, NumbersAndDates) {
   EXPECT_EQ(QueryParams(params({{"at", "2014-06"}}), {"at"}).window().first, 20140601);
 }
 
+// The limiter reads a clock the test moves by hand: no assertion depends on how fast the machine is.
+struct ManualClock {
+  RateLimiter::Clock::time_point t{};
+  RateLimiter::Now now() {
+    return [this] { return t; };
+  }
+  void advance(double seconds) {
+    t += std::chrono::duration_cast<RateLimiter::Clock::duration>(std::chrono::duration<double>(seconds));
+  }
+};
+
 TEST(RateLimit, BurstThenRefill) {
-  RateLimiter limiter(1000, 3);
+  ManualClock clock;
+  RateLimiter limiter(10, 3, clock.now());  // 10 requests a second, bursts of 3
   EXPECT_TRUE(limiter.allow("a"));
   EXPECT_TRUE(limiter.allow("a"));
   EXPECT_TRUE(limiter.allow("a"));
   double retry = 0;
   EXPECT_FALSE(limiter.allow("a", retry));
-  EXPECT_GT(retry, 0);
-  EXPECT_TRUE(limiter.allow("b"));  // another client has its own bucket
-  RateLimiter off(0, 1);
+  EXPECT_DOUBLE_EQ(retry, 0.1);       // one token comes back in 1/rate seconds
+  EXPECT_TRUE(limiter.allow("b"));    // another client has its own bucket
+  clock.advance(0.05);
+  EXPECT_FALSE(limiter.allow("a", retry));  // half a token is not a request
+  EXPECT_NEAR(retry, 0.05, 1e-9);
+  clock.advance(0.05);
+  EXPECT_TRUE(limiter.allow("a"));
+  EXPECT_FALSE(limiter.allow("a"));
+}
+
+TEST(RateLimit, RefillStopsAtTheBurst) {
+  ManualClock clock;
+  RateLimiter limiter(10, 3, clock.now());
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limiter.allow("a"));
+  clock.advance(3600);  // an hour idle refills the bucket to the burst, not to 36,000
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limiter.allow("a")) << i;
+  EXPECT_FALSE(limiter.allow("a"));
+}
+
+TEST(RateLimit, OffAllowsEverything) {
+  ManualClock clock;
+  RateLimiter off(0, 1, clock.now());
+  EXPECT_FALSE(off.enabled());
   for (int i = 0; i < 100; ++i) EXPECT_TRUE(off.allow("a"));
 }
 

@@ -44,7 +44,7 @@ date_opt=(--date 2023-11-20)
 # --- argument errors ---
 "$bin" shard --parts 0 --out "$tmp/x" "${inputs[0]}" >"$tmp/out" 2>"$tmp/err"
 rc=$?
-check "shard: --parts 0 is refused" test $rc -ne 0
+check "shard: --parts 0 is refused (exit 2)" test $rc -eq 2
 check "shard: --parts 0 is named" contains "$tmp/err" "parts"
 "$bin" shard --out "$tmp/x" "${inputs[0]}" >"$tmp/out" 2>"$tmp/err"
 check "shard: --parts is required" bash -c "grep -q -- '--parts' '$tmp/err'"

@@ -139,6 +139,8 @@ while time.time() < deadline:
   fi
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
+  rc=$?
+  check "the ingest was still running when killed ($when; status $rc)" test $rc -eq 137
   check "store is consistent right after kill -9 ($when)" bash -c "$dump '$tmp/crash.db' >/dev/null"
   "$bin" ingest -q --db "$tmp/crash.db" "$tmp/big.jsonl"
   $dump "$tmp/crash.db" >"$tmp/dump_crash"
@@ -312,7 +314,7 @@ for e in edges:
     assert kind and kind[0] in ("ally", "enemy", "mixed", "member")
 ' "$tmp/g.graphml"
 "$bin" export --db "$db" --format shapefile >"$tmp/out" 2>"$tmp/err"
-check "an unknown export format is refused" test $? -ne 0
+check "an unknown export format is refused (exit 2)" test $? -eq 2
 
 # --- bad input and pack errors ---
 printf '{"id": "b1", "date": "2023-11-16", "text": "The MNLA attacked Kidal."}\n{"id": broken\n' >"$tmp/bad.jsonl"

@@ -128,3 +128,31 @@ TEST(Numbers, Counts) {
   EXPECT_TRUE(extract::read_count(t, 3, 5)->vague);
   EXPECT_EQ(extract::read_count(t, 4, 6)->value, 300);
 }
+
+// Only calendar dates parse (every date option and pack date goes through this): no day is shifted
+// into the next month.
+TEST(PartialDateParse, RefusesDaysNotOnTheCalendar) {
+  EXPECT_FALSE(lexicon::parse_partial_date("2021-02-31"));
+  EXPECT_FALSE(lexicon::parse_partial_date("2021-02-29"));
+  EXPECT_FALSE(lexicon::parse_partial_date("2023-04-31"));
+  EXPECT_FALSE(lexicon::parse_partial_date("1900-02-29"));
+  EXPECT_FALSE(lexicon::parse_partial_date("2021-13"));
+  EXPECT_FALSE(lexicon::parse_partial_date("2021-00"));
+  EXPECT_FALSE(lexicon::parse_partial_date("2021-01-00"));
+  EXPECT_FALSE(lexicon::parse_partial_date("0000"));
+  EXPECT_FALSE(lexicon::parse_partial_date("2021-1-5"));
+}
+
+TEST(PartialDateParse, AcceptsCalendarDatesAtEachPrecision) {
+  auto leap = lexicon::parse_partial_date("2024-02-29");
+  ASSERT_TRUE(leap);
+  EXPECT_EQ(leap->year, 2024);
+  EXPECT_EQ(leap->month, 2);
+  EXPECT_EQ(leap->day, 29);
+  EXPECT_TRUE(lexicon::parse_partial_date("2000-02-29"));
+  EXPECT_TRUE(lexicon::parse_partial_date("2021-12-31"));
+  auto month = lexicon::parse_partial_date("2021-06");
+  ASSERT_TRUE(month);
+  EXPECT_EQ(month->day, 0);
+  EXPECT_TRUE(lexicon::parse_partial_date("2012"));
+}
