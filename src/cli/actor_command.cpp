@@ -43,7 +43,7 @@ void dated(json& j, const graph::PartialDate& from, const graph::PartialDate& to
 // A relation as a row: ally, enemy or mixed, with the balance of its weights in words.
 json relation_row(const store::ProfileRelation& rel, ActorNames& names) {
   const auto& r = rel.total;
-  json j = fact_row(graph::relation_kind(r.cooperative, r.conflictual), rel.other, names(rel.other));
+  json j = fact_row(graph::relation_kind(r.a, r.b, r.cooperative, r.conflictual, rel.events()), rel.other, names(rel.other));
   double score = graph::relation_score(r.cooperative, r.conflictual);
   char detail[160];
   std::snprintf(detail, sizeof detail, "score %+.2f: cooperative %.0f (%d event%s), conflictual %.0f (%d event%s)",

@@ -69,7 +69,7 @@ int run_control(const ControlOptions& o) {
     // The held interval that started last before the date wins where two touch.
     const graph::ControlInterval* best = nullptr;
     for (const auto& iv : intervals)
-      if (iv.status == "held" && covers(iv, w) && (!best || start_key(iv) >= start_key(*best))) best = &iv;
+      if (iv.status != "contested" && covers(iv, w) && (!best || start_key(iv) >= start_key(*best))) best = &iv;
     if (!best) {
       std::cerr << "faultline: no known holder of " << intervals.front().place << " on " << o.at << "\n";
       out.finish();
@@ -89,7 +89,8 @@ void add_control_command(CLI::App& app, Action& action) {
   cmd->footer(
       "Intervals come from the packs' control.tsv (source pack) and from events that capture, retake,\n"
       "withdraw from or hand over the place (source text); a text claim that contradicts the pack\n"
-      "is listed as contested. An interval without TO still holds. See docs/store.md.");
+      "is listed as contested. A text interval stated by one report is claimed, by two held; it ends\n"
+      "12 months after its last report. An interval without TO still holds. See docs/store.md.");
   opts->db.add_to(*cmd);
   opts->format.add_to(*cmd);
   cmd->add_option("PLACE", opts->place, "Place name (accents and case ignored)")->required();

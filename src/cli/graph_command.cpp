@@ -71,7 +71,7 @@ int run_graph(const GraphOptions& o) {
     json j;
     j["source"] = r.a;
     j["target"] = r.b;
-    j["kind"] = graph::relation_kind(r.cooperative, r.conflictual);
+    j["kind"] = graph::relation_kind(r.a, r.b, r.cooperative, r.conflictual, r.cooperative_events + r.conflictual_events);
     j["weight"] = r.cooperative + r.conflictual;
     j["score"] = std::round(graph::relation_score(r.cooperative, r.conflictual) * 100) / 100;
     j["cooperative"] = r.cooperative;

@@ -84,7 +84,7 @@ ExportStats export_graphml(store::Store& s, const store::EventQuery& q, std::ost
   std::size_t edge = 0;
   for (const auto& [key, p] : pairs) {
     out << "    <edge id=\"e" << edge++ << "\" source=\"" << xml_escape(key.first) << "\" target=\""
-        << xml_escape(key.second) << "\">" << data("kind", graph::relation_kind(p.cooperative, p.conflictual))
+        << xml_escape(key.second) << "\">" << data("kind", graph::relation_kind(key.first, key.second, p.cooperative, p.conflictual, p.events))
         << data("weight", std::to_string(p.cooperative + p.conflictual))
         << data("cooperative", std::to_string(p.cooperative)) << data("conflictual", std::to_string(p.conflictual))
         << data("events", std::to_string(p.events)) << "</edge>\n";

@@ -45,6 +45,17 @@ bool related(const std::vector<std::string>& a, const std::vector<std::string>& 
   return false;
 }
 
+// The date `n` months after `d`, at d's precision (a day past the month's end is its last day).
+PartialDate plus_months(const PartialDate& d, int n) {
+  int m = d.year * 12 + (d.month - 1) + n;
+  PartialDate out{m / 12, m % 12 + 1, d.day};
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0;
+  int last = out.month == 2 && leap ? 29 : kDays[out.month - 1];
+  if (out.day > last) out.day = last;
+  return out;
+}
+
 void merge_into(std::vector<std::string>& into, const std::vector<std::string>& more) {
   into.insert(into.end(), more.begin(), more.end());
   std::sort(into.begin(), into.end());
@@ -58,10 +69,29 @@ bool can_hold_territory(const store::Actor& a) {
   return kArmed.count(a.sector) > 0;
 }
 
+ControlDeriver::ControlDeriver(const PackFacts& pack) : pack_(pack) {
+  for (const auto& a : pack.actors)
+    if (a.kind != "person") named_ids_.insert(a.id);
+  for (const auto& c : pack.countries) countries_.insert(c.iso3);
+}
+
+bool ControlDeriver::named_holder(const std::string& id) const {
+  if (named_ids_.count(id)) return true;
+  return id.size() == 7 && id.compare(3, 4, "_MIL") == 0 && countries_.count(id.substr(0, 3));
+}
+
+std::vector<std::string> ControlDeriver::named(std::vector<std::string> ids) const {
+  std::erase_if(ids, [&](const std::string& id) { return !named_holder(id); });
+  return ids;
+}
+
 void ControlDeriver::add(const store::Event& e) {
   const auto& loc = e.data.location;
-  if (!loc || loc->name.empty() || !e.data.date.known()) return;
+  // The place must be named in the sentence (not carried over from an earlier one: "captured the
+  // base" is not the town) and the change dated to the day or month (a year is background).
+  if (!loc || loc->name.empty() || loc->inferred || !e.data.date.known() || !e.data.date.month) return;
   Change c;
+  c.reports = std::max<std::size_t>(1, e.reports.size());
   c.place = loc->name;
   c.place_key = text::fold(loc->name);
   c.date = e.data.date;
@@ -69,15 +99,15 @@ void ControlDeriver::add(const store::Event& e) {
   const std::string& type = e.data.type;
   const std::string& mode = e.data.mode;
   if (type == "ASSAULT" && (mode == "occupy" || mode == "retake")) {
-    c.holders = parties(e.data.actor1, true);
+    c.holders = named(parties(e.data.actor1, true));
     c.evidence.change = mode == "occupy" ? "captured" : "retook";
   } else if (type == "RETREAT" && mode == "withdraw") {
-    c.leavers = parties(e.data.actor1, false);
-    c.holders = parties(e.data.actor2, true);
+    c.leavers = named(parties(e.data.actor1, false));
+    c.holders = named(parties(e.data.actor2, true));
     c.evidence.change = c.holders.empty() ? "withdrew" : "handed over";
     if (c.leavers.empty() && c.holders.empty()) return;
   } else if (type == "CONCEDE") {
-    c.holders = parties(e.data.actor2, true);
+    c.holders = named(parties(e.data.actor2, true));
     c.evidence.change = "received";
   } else {
     return;
@@ -94,6 +124,32 @@ std::vector<ControlInterval> ControlDeriver::intervals(const std::vector<Members
   std::set<std::string> places;
   for (const auto& [k, v] : seeds_by_place) places.insert(k);
   for (const auto& [k, v] : changes_by_place) places.insert(k);
+
+  std::map<std::string, const Change*> change_of;
+  for (const auto& c : changes_) change_of[c.evidence.event] = &c;
+  // A text interval is "held" once two reports state it (one sentence gives one report of an
+  // act, so two reports are two sentences, mostly of two documents), else "claimed"; with no new
+  // report for kControlHorizonMonths it ends there.
+  auto weigh = [&](ControlInterval& iv) {
+    std::size_t reports = 0;
+    const PartialDate* last = nullptr;
+    for (const auto& ev : iv.evidence) {
+      const Change* c = change_of.at(ev.event);
+      reports += c->reports;
+      if (!last || c->date.last_key() > last->last_key()) last = &c->date;
+    }
+    if (iv.status == "held" && reports < 2) iv.status = "claimed";
+    if (!last) return;
+    PartialDate expiry = plus_months(*last, kControlHorizonMonths);
+    if (iv.to_open || (iv.to.known() && iv.to.first_key() > expiry.last_key())) {
+      iv.to = expiry;
+      iv.to_open = false;
+      std::string why = "no report after " + std::to_string(last->year) + (last->month < 10 ? "-0" : "-") +
+                        std::to_string(last->month) + ": ends " + std::to_string(kControlHorizonMonths) +
+                        " months later";
+      iv.note = iv.note.empty() ? why : iv.note + "; " + why;
+    }
+  };
 
   std::vector<ControlInterval> out;
   for (const auto& key : places) {
@@ -136,10 +192,24 @@ std::vector<ControlInterval> ControlDeriver::intervals(const std::vector<Members
         merge_into(leavers, changes[j]->leavers);
         evidence.push_back(changes[j]->evidence);
       }
-      i = j;
       const PartialDate& date = first.date;
       const int k = date.first_key();
       auto append = [&](ControlInterval& iv) { iv.evidence.insert(iv.evidence.end(), evidence.begin(), evidence.end()); };
+      // Reports of one day that name unrelated holders ("the army retook it from the CSP" and "the
+      // CSP took it") do not make them joint holders: the day is a contested claim.
+      bool disputed = false;
+      for (std::size_t x = i; x < j && !disputed; ++x)
+        for (std::size_t y = x + 1; y < j && !disputed; ++y)
+          disputed = !changes[x]->holders.empty() && !changes[y]->holders.empty() &&
+                     !related(changes[x]->holders, changes[y]->holders, date, memberships);
+      i = j;
+      if (disputed) {
+        ControlInterval claim{first.place, key, holders, date, date, false, "text", "contested",
+                              "reports of the same day name different holders", {}};
+        append(claim);
+        text.push_back(std::move(claim));
+        continue;
+      }
 
       int cover = -1;
       for (std::size_t h = 0; h < held.size(); ++h)
@@ -189,6 +259,8 @@ std::vector<ControlInterval> ControlDeriver::intervals(const std::vector<Members
         iv.to_open = false;
       }
     }
+    for (auto& iv : text)
+      if (iv.status != "contested") weigh(iv);
     held.insert(held.end(), std::make_move_iterator(text.begin()), std::make_move_iterator(text.end()));
     std::stable_sort(held.begin(), held.end(), [](const ControlInterval& a, const ControlInterval& b) {
       return std::tuple(start_key(a.from), a.status) < std::tuple(start_key(b.from), b.status);

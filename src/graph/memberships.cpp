@@ -7,16 +7,22 @@
 namespace faultline::graph {
 
 MembershipDeriver::MembershipDeriver(const PackFacts& pack) : pack_(pack) {
-  for (const auto& a : pack.actors)
-    if (a.kind != "person") groups_.insert(a.id);
+  // A government, an army or a newspaper has no member groups: "the groups of the CMA merged,
+  // the government said" must not make the CMA a member of the government.
+  static const std::set<std::string> kHaveMembers{"group", "coalition", "igo"};
+  for (const auto& a : pack.actors) {
+    if (a.kind == "person") continue;
+    members_.insert(a.id);
+    if (kHaveMembers.count(a.kind)) groups_.insert(a.id);
+  }
 }
 
 void MembershipDeriver::add(const store::Event& e) {
   if (e.data.type != "AGREE" || e.data.mode != "merge" || !e.data.date.known()) return;
   for (const auto& m : e.data.actor1) {
     for (const auto& g : e.data.actor2) {
-      if (m.id == g.id || !groups_.count(m.id) || !groups_.count(g.id)) continue;
-      claims_[{m.id, g.id}].push_back(Claim{e.data.date, e.id});
+      if (m.id == g.id || !members_.count(m.id) || !groups_.count(g.id)) continue;
+      claims_[{m.id, g.id}].push_back(Claim{e.data.date, e.id, std::max<std::size_t>(1, e.reports.size())});
     }
   }
 }
@@ -41,6 +47,10 @@ std::vector<MembershipFact> MembershipDeriver::facts() const {
   }
   for (const auto& [pair, claims] : claims_) {
     if (used.count(pair)) continue;
+    // A membership the packs do not know needs two reports (one sentence is one report).
+    std::size_t reports = 0;
+    for (const auto& c : claims) reports += c.reports;
+    if (reports < 2) continue;
     MembershipFact f{pair.first, pair.second, {}, {}, "text", {}, {}};
     for (const auto& c : claims) {
       if (!f.from.known() || c.date.first_key() < f.from.first_key()) f.from = c.date;

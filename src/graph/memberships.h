@@ -28,9 +28,11 @@ class MembershipDeriver {
   struct Claim {
     PartialDate date;
     std::string event;
+    std::size_t reports = 1;
   };
   const PackFacts& pack_;
-  std::set<std::string> groups_;  // named actors that are not persons
+  std::set<std::string> members_;  // named actors that are not persons
+  std::set<std::string> groups_;   // those that have members: armed groups, coalitions, organisations of states
   std::map<std::pair<std::string, std::string>, std::vector<Claim>> claims_;
 };
 

@@ -1,6 +1,7 @@
 #include "graph/relation_weights.h"
 
 #include <map>
+#include <set>
 
 namespace faultline::graph {
 
@@ -38,10 +39,26 @@ double relation_score(double cooperative, double conflictual) {
   return total > 0 ? (cooperative - conflictual) / total : 0;
 }
 
-std::string relation_kind(double cooperative, double conflictual) {
+namespace {
+
+// The country of a state institution's id (MLI_GOV, MLI_MIL → MLI), or "".
+std::string state_of(const std::string& id) {
+  static const std::set<std::string> kStateSectors{"GOV", "MIL", "POL", "LEG", "JUD"};
+  if (id.size() != 7 || id[3] != '_' || !kStateSectors.count(id.substr(4))) return "";
+  return id.substr(0, 3);
+}
+
+}  // namespace
+
+std::string relation_kind(const std::string& a, const std::string& b, double cooperative, double conflictual,
+                          int events) {
+  if (events < kMinRelationEvents) return "uncertain";
   double s = relation_score(cooperative, conflictual);
   if (s >= kAllyThreshold) return "ally";
-  if (s <= -kAllyThreshold) return "enemy";
+  if (s <= -kAllyThreshold) {
+    const std::string state = state_of(a);
+    return !state.empty() && state == state_of(b) ? "uncertain" : "enemy";
+  }
   return "mixed";
 }
 

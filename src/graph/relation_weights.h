@@ -25,8 +25,13 @@ Weight same_side_weight(const std::string& type, const std::string& mode, bool o
 // (cooperative − conflictual) / (cooperative + conflictual), in [-1, 1]; 0 without evidence.
 double relation_score(double cooperative, double conflictual);
 
-// "ally" (score ≥ kAllyThreshold), "enemy" (score ≤ −kAllyThreshold) or "mixed".
+// "ally" (score ≥ kAllyThreshold), "enemy" (score ≤ −kAllyThreshold) or "mixed" — or
+// "uncertain" where the evidence cannot carry a label: fewer than kMinRelationEvents events, or
+// hostility between two institutions of one state (ISO3_GOV, ISO3_MIL, ISO3_POL…), which a coding
+// slip produces far more often than a real split.
 inline constexpr double kAllyThreshold = 0.25;
-std::string relation_kind(double cooperative, double conflictual);
+inline constexpr int kMinRelationEvents = 2;
+std::string relation_kind(const std::string& a, const std::string& b, double cooperative, double conflictual,
+                          int events);
 
 }  // namespace faultline::graph

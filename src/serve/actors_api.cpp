@@ -39,7 +39,7 @@ json relations_json(const std::vector<store::ProfileRelation>& relations, const 
     json j;
     j["actor"] = rel.other;
     j["name"] = actors.name(rel.other);
-    j["kind"] = graph::relation_kind(t.cooperative, t.conflictual);
+    j["kind"] = graph::relation_kind(t.a, t.b, t.cooperative, t.conflictual, t.cooperative_events + t.conflictual_events);
     j["score"] = rounded(graph::relation_score(t.cooperative, t.conflictual));
     j["cooperative"] = rounded(t.cooperative);
     j["conflictual"] = rounded(t.conflictual);

@@ -50,7 +50,7 @@ json api_graph(const ApiContext& c, const ApiRequest& r) {
     e["id"] = x.a + "|" + x.b;
     e["source"] = x.a;
     e["target"] = x.b;
-    e["kind"] = graph::relation_kind(x.cooperative, x.conflictual);
+    e["kind"] = graph::relation_kind(x.a, x.b, x.cooperative, x.conflictual, x.cooperative_events + x.conflictual_events);
     e["weight"] = rounded(x.cooperative + x.conflictual);
     e["score"] = rounded(graph::relation_score(x.cooperative, x.conflictual));
     e["cooperative"] = rounded(x.cooperative);

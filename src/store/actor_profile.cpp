@@ -18,6 +18,8 @@ std::vector<ProfileRelation> actor_relations(Store& s, const std::string& id, co
       if (other == id || std::find(skip.begin(), skip.end(), other) != skip.end()) continue;
       ProfileRelation& sum = by_other[other];
       sum.other = other;
+      sum.total.a = id;
+      sum.total.b = other;
       sum.total.cooperative += r.cooperative;
       sum.total.conflictual += r.conflictual;
       sum.total.cooperative_events += r.cooperative_events;
@@ -30,8 +32,8 @@ std::vector<ProfileRelation> actor_relations(Store& s, const std::string& id, co
   std::vector<ProfileRelation> out;
   for (auto& [other, sum] : by_other) out.push_back(std::move(sum));
   auto rank = [](const ProfileRelation& r) {
-    const std::string kind = graph::relation_kind(r.total.cooperative, r.total.conflictual);
-    return kind == "ally" ? 0 : kind == "enemy" ? 1 : 2;
+    const std::string kind = graph::relation_kind(r.total.a, r.total.b, r.total.cooperative, r.total.conflictual, r.events());
+    return kind == "ally" ? 0 : kind == "enemy" ? 1 : kind == "mixed" ? 2 : 3;
   };
   std::stable_sort(out.begin(), out.end(), [&](const ProfileRelation& a, const ProfileRelation& b) {
     if (rank(a) != rank(b)) return rank(a) < rank(b);
@@ -55,7 +57,12 @@ ActorProfile actor_profile(Store& s, const std::string& id, const graph::Window&
     if ((r.actor != id && r.person != id) || !graph::holds_during(r.from, r.to, w)) continue;
     p.roles.push_back(ProfileRole{r, r.actor == id});
   }
-  p.groups = graph::groups_of(memberships, id, w);
+  // Relations reach an actor through its coalitions only where the packs state the membership: a
+  // text-only one may be a coding slip, and would lend the actor a whole coalition's relations.
+  std::vector<graph::MembershipFact> stated;
+  for (const auto& m : memberships)
+    if (m.source != "text") stated.push_back(m);
+  p.groups = graph::groups_of(stated, id, w);
   related.insert(related.end(), p.groups.begin(), p.groups.end());
   p.relations = actor_relations(s, id, w, p.groups, related);
   return p;

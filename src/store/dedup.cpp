@@ -68,13 +68,36 @@ bool dates_compatible(const PartialDate& a, const PartialDate& b) {
          (b.first_key() <= a.first_key() && a.last_key() <= b.last_key());
 }
 
+// The parties of a report (a person counts as the organisation they acted for), sorted.
+std::vector<std::string> party_keys(const Report& r) {
+  std::vector<std::string> keys;
+  for (const auto* side : {&r.data.actor1, &r.data.actor2})
+    for (const auto& a : *side)
+      if (!a.party().empty()) keys.push_back(a.party());
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
 struct Item {
   Report report;
   std::vector<std::string> keys;
+  std::vector<std::string> parties;
   int rank = 0;
   int day = 0;    // day number, for day-precision dates
   int month = 0;  // YYYYMM
 };
+
+Item make_item(Report r) {
+  Item it;
+  it.keys = actor_keys(r);
+  it.parties = party_keys(r);
+  it.rank = precision_rank(r.data.date);
+  if (it.rank == 0) it.day = day_number(r.data.date);
+  it.month = r.data.date.year * 100 + r.data.date.month;
+  it.report = std::move(r);
+  return it;
+}
 
 bool items_match(const Item& a, const Item& b) {
   const Report& x = a.report;
@@ -83,8 +106,21 @@ bool items_match(const Item& a, const Item& b) {
   if (x.doc == y.doc && x.sentence == y.sentence) return false;
   if (a.keys.empty() != b.keys.empty()) return false;
   if (!a.keys.empty() && !share_any(a.keys, b.keys)) return false;
-  if (place_match(x.data.location, y.data.location) < 0) return false;
-  return dates_compatible(x.data.date, y.data.date);
+  int place = place_match(x.data.location, y.data.location);
+  if (place < 0) return false;
+  if (!dates_compatible(x.data.date, y.data.date)) return false;
+  // A month or a year "contains" every day of its period and an unknown place "matches" every
+  // place: such a report is only evidence of the same event when everything else agrees — the
+  // parties of one are all parties of the other, and (for a vaguer date) the place is the same
+  // named place. Otherwise a background sentence ("in 2023 the group killed 500 civilians") fuses
+  // with any event of its year that shares one actor.
+  auto within = [](const std::vector<std::string>& x, const std::vector<std::string>& y) {
+    return std::includes(y.begin(), y.end(), x.begin(), x.end());
+  };
+  bool same_actors = within(a.parties, b.parties) || within(b.parties, a.parties);
+  if (a.rank != b.rank && !(same_actors && place == 3)) return false;
+  if (place == 0 && !same_actors) return false;
+  return true;
 }
 
 std::string event_id(const Report& r) {
@@ -131,9 +167,19 @@ Event merge(const std::vector<const Item*>& members, int block_year) {
         break;
       }
 
+  // The best-supported toll: the one most reports state (never a sum of them); on a tie, the
+  // first report's in canonical order, the most precisely dated.
+  std::map<int64_t, int> toll_votes;
+  for (const Item* m : members)
+    if (m->report.data.fatalities) ++toll_votes[*m->report.data.fatalities];
+  e.data.fatalities.reset();
+  int toll_support = 0;
   for (const Item* m : members) {
     const auto& d = m->report.data;
-    if (d.fatalities && (!e.data.fatalities || *d.fatalities > *e.data.fatalities)) e.data.fatalities = d.fatalities;
+    if (d.fatalities && toll_votes[*d.fatalities] > toll_support) {
+      toll_support = toll_votes[*d.fatalities];
+      e.data.fatalities = d.fatalities;
+    }
     e.data.confidence = std::max(e.data.confidence, d.confidence);
     e.reports.push_back(m->report.id);
   }
@@ -183,23 +229,36 @@ double distance_km(double lat1, double lon1, double lat2, double lon2) {
 }
 
 bool same_event(const Report& a, const Report& b) {
-  Item x{a, actor_keys(a)};
-  Item y{b, actor_keys(b)};
-  return items_match(x, y);
+  return items_match(make_item(a), make_item(b));
 }
 
+namespace {
+
+// One sentence may yield one event per place it names ("fighting in Ber and Anefis killed 12"):
+// its one stated toll stays on the first of them (by place name), so that totals count it once.
+void keep_one_toll_per_sentence(std::vector<Report>& reports) {
+  std::map<std::tuple<std::string, uint32_t, std::string, int64_t>, std::vector<Report*>> copies;
+  for (auto& r : reports)
+    if (r.data.fatalities && *r.data.fatalities > 0)
+      copies[{r.doc, r.sentence, r.data.type, *r.data.fatalities}].push_back(&r);
+  for (auto& [key, list] : copies) {
+    if (list.size() < 2) continue;
+    auto place = [](const Report* r) { return r->data.location ? r->data.location->name : std::string(); };
+    std::sort(list.begin(), list.end(), [&](const Report* a, const Report* b) {
+      return std::tuple(place(a), a->index) < std::tuple(place(b), b->index);
+    });
+    for (std::size_t i = 1; i < list.size(); ++i)
+      if (place(list[i]) != place(list[0])) list[i]->data.fatalities.reset();
+  }
+}
+
+}  // namespace
+
 std::vector<Event> deduplicate(std::vector<Report> reports) {
+  keep_one_toll_per_sentence(reports);
   std::vector<Item> items;
   items.reserve(reports.size());
-  for (auto& r : reports) {
-    Item it;
-    it.keys = actor_keys(r);
-    it.rank = precision_rank(r.data.date);
-    if (it.rank == 0) it.day = day_number(r.data.date);
-    it.month = r.data.date.year * 100 + r.data.date.month;
-    it.report = std::move(r);
-    items.push_back(std::move(it));
-  }
+  for (auto& r : reports) items.push_back(make_item(std::move(r)));
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     const Report& x = a.report;
     const Report& y = b.report;

@@ -242,8 +242,17 @@ constexpr int32_t kMigrationLock = 0x46'4c'00'01;
 
 }  // namespace
 
+// Version 2: a text-derived control interval stated by one report is "claimed" (SQLite's
+// version 3); the graph is derived again by the next ingest.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE control DROP CONSTRAINT control_status_check;
+ALTER TABLE control ADD CONSTRAINT control_status_check CHECK (status IN ('held', 'claimed', 'contested'));
+INSERT INTO meta (key, value) VALUES ('graph_stale', nextval('graph_stale_seq')::text)
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+)sql";
+
 const std::vector<Migration>& pg_migrations() {
-  static const std::vector<Migration> all{{1, kVersion1}};
+  static const std::vector<Migration> all{{1, kVersion1}, {2, kVersion2}};
   return all;
 }
 

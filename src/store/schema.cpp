@@ -255,10 +255,38 @@ CREATE TRIGGER reports_fts_delete AFTER DELETE ON reports BEGIN
 END;
 )sql";
 
+// Version 3: a text-derived control interval stated by one report is "claimed", not "held"
+// (docs/store.md). The control tables are derived: recreated empty, and the graph marked stale so
+// that the next ingest derives them again.
+constexpr std::string_view kVersion3 = R"sql(
+DROP TABLE control_evidence;
+DROP TABLE control;
+CREATE TABLE control (
+  id         INTEGER PRIMARY KEY,
+  place      TEXT NOT NULL,
+  place_key  TEXT NOT NULL,
+  holders    TEXT NOT NULL,
+  date_from  TEXT,
+  date_to    TEXT,
+  to_open    INTEGER NOT NULL,
+  source     TEXT NOT NULL CHECK (source IN ('pack', 'text')),
+  status     TEXT NOT NULL CHECK (status IN ('held', 'claimed', 'contested')),
+  note       TEXT
+);
+CREATE INDEX control_place ON control(place_key);
+CREATE TABLE control_evidence (
+  control INTEGER NOT NULL REFERENCES control(id) ON DELETE CASCADE,
+  event   TEXT NOT NULL,
+  change  TEXT NOT NULL,
+  PRIMARY KEY (control, event)
+) WITHOUT ROWID;
+INSERT OR REPLACE INTO meta (key, value) VALUES ('graph_stale', '1');
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all{{1, kVersion1}, {2, kVersion2}};
+  static const std::vector<Migration> all{{1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
   return all;
 }
 

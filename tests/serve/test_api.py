@@ -238,14 +238,14 @@ def test_actors_graph_control():
         check(k in p, f"actor profile: {k}")
     check(any(m["actor"] == "MNLA" for m in p["members"]), "actor profile: CMA's members in 2015 include the MNLA")
     s, p = get_json(q("/api/actors/MNLA"))
-    check(s == 200 and all(r["kind"] in ("ally", "enemy", "mixed") and r["events"] > 0 for r in p["relations"]),
+    check(s == 200 and all(r["kind"] in ("ally", "enemy", "mixed", "uncertain") and r["events"] > 0 for r in p["relations"]),
           "actor profile: relations with evidence counts")
     s, p = get_json(q("/api/actors/" + urllib.parse.quote("Coordination of Azawad Movements")))
     check(s == 200 and p["id"] == "CMA", "actor profile by name")
     s, g = get_json(q("/api/graph", at="2014"))
     ids = {n["id"] for n in g["nodes"]}
     check(s == 200 and g["edges"] and all(e["source"] in ids and e["target"] in ids for e in g["edges"]), "graph: edges join nodes")
-    check(all(e["kind"] in ("ally", "enemy", "mixed", "member") for e in g["edges"]), "graph: edge kinds")
+    check(all(e["kind"] in ("ally", "enemy", "mixed", "uncertain", "member") for e in g["edges"]), "graph: edge kinds")
     check(all(n["parent"] is None or n["parent"] in ids for n in g["nodes"]), "graph: parents are nodes")
     _, small = get_json(q("/api/graph", limit=3))
     check(len([e for e in small["edges"] if e["kind"] != "member"]) <= 3, "graph: limit")

@@ -196,7 +196,7 @@ check "graph --at 2012: ally, enemy, mixed and member edges" py '
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 kinds = {r["kind"] for r in rows}
-assert kinds <= {"ally", "enemy", "mixed", "member"} and "member" in kinds and "enemy" in kinds, kinds
+assert kinds <= {"ally", "enemy", "mixed", "uncertain", "member"} and "member" in kinds and "enemy" in kinds, kinds
 assert any(r["source"] == "MNA" and r["target"] == "MNLA" for r in rows)
 assert not any(r["target"] == "CMA" for r in rows)  # formed in 2014
 ' "$tmp/graph.jsonl"
@@ -311,7 +311,7 @@ assert nodes and edges and "MNLA" in nodes
 for e in edges:
     assert e.get("source") in nodes and e.get("target") in nodes
     kind = [d.text for d in e.findall("g:data", ns) if d.get("key") == "kind"]
-    assert kind and kind[0] in ("ally", "enemy", "mixed", "member")
+    assert kind and kind[0] in ("ally", "enemy", "mixed", "uncertain", "member")
 ' "$tmp/g.graphml"
 "$bin" export --db "$db" --format shapefile >"$tmp/out" 2>"$tmp/err"
 check "an unknown export format is refused (exit 2)" test $? -eq 2

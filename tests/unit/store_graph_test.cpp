@@ -38,7 +38,7 @@ store::Event event(const std::string& id, const std::string& type, const std::st
 
 graph::PackFacts kidal_facts() {
   graph::PackFacts f;
-  for (const char* id : {"MNLA", "ANSAR_DINE", "CMA", "MLI_MIL", "GATIA"})
+  for (const char* id : {"MNLA", "ANSAR_DINE", "CMA", "MLI_MIL", "GATIA", "MUJAO"})
     f.actors.push_back(lexicon::Actor{id, id, "group", "MLI", "REB", {}});
   f.memberships.push_back(graph::PackMembership{"MNLA", "CMA", date("2014-06-09"), {}, ""});
   f.control.push_back(graph::ControlSeed{"Kidal", {"ANSAR_DINE"}, date("2012-06"), date("2013-01"), ""});
@@ -53,7 +53,7 @@ std::string holder_at(const std::vector<graph::ControlInterval>& ivs, const std:
   for (const auto& iv : ivs) {
     int from = iv.from.known() ? iv.from.first_key() : 0;
     int to = iv.to_open || !iv.to.known() ? 99991231 : iv.to.last_key();
-    if (iv.status == "held" && from <= k && k <= to && (!best || from >= (best->from.known() ? best->from.first_key() : 0)))
+    if (iv.status != "contested" && from <= k && k <= to && (!best || from >= (best->from.known() ? best->from.first_key() : 0)))
       best = &iv;
   }
   if (!best) return "-";
@@ -94,9 +94,10 @@ TEST(StoreGraph, ControlFollowsSeedsAndTextChanges) {
       if (e.event == "e1") confirmed = iv.source == "pack";
       if (e.event == "e2") contested = iv.status == "contested";
     }
-    if (iv.source == "text" && iv.status == "held") {
+    if (iv.source == "text" && iv.status != "contested") {
+      EXPECT_EQ(iv.status, "claimed");  // one report each
       ASSERT_TRUE(iv.to.known());
-      EXPECT_EQ(iv.to.first_key(), 20140609);  // ends where the next pack fact begins
+      EXPECT_EQ(iv.to.first_key(), 20140501);  // 12 months after its report, before the next pack fact
     }
   }
   EXPECT_TRUE(confirmed);
@@ -106,6 +107,46 @@ TEST(StoreGraph, ControlFollowsSeedsAndTextChanges) {
   EXPECT_EQ(holder_at(gao, "2012-08-01"), "MUJAO");
   EXPECT_EQ(holder_at(gao, "2013-02-01"), "?");  // MUJAO left, nobody named took over
   EXPECT_EQ(holder_at(gao, "2013-04-01"), "?");
+}
+
+// Control from text needs a named holder, the town named in the sentence, a day or month, and two
+// reports to be "held"; it ends a horizon after its last report.
+TEST(StoreGraph, ControlFromTextNeedsSoundEvidence) {
+  auto facts = kidal_facts();
+  graph::GraphBuilder b(facts);
+  auto twice = event("t1", "ASSAULT", "occupy", "2012-03-11", {armed("MNLA")}, {}, "Tessalit");
+  twice.reports = {1, 2};  // two reports of the capture
+  b.add(twice);
+  store::Actor gunmen{"GUNMEN", "Unidentified Armed Group", "gunmen", "", "", "", "INS"};
+  b.add(event("g1", "ASSAULT", "occupy", "2013-02-10", {gunmen}, {}, "Gao"));  // nobody can be named
+  auto carried = event("b1", "ASSAULT", "occupy", "2014-05-02", {armed("MNLA")}, {}, "Timbuktu");
+  carried.data.location->inferred = true;  // "captured the camp": the town is an earlier sentence's
+  b.add(carried);
+  b.add(event("y1", "ASSAULT", "occupy", "2016", {armed("GATIA")}, {}, "Menaka"));  // a year: background
+  b.add(event("m1", "ASSAULT", "occupy", "2016-02", {armed("GATIA")}, {}, "Anefis"));
+  // The army retook the town from the CSP; another report of that day has the CSP taking it.
+  b.add(event("d1", "ASSAULT", "retake", "2023-12-20", {armed("MLI_MIL")}, {armed("CMA")}, "Aguelhok"));
+  b.add(event("d2", "ASSAULT", "occupy", "2023-12-20", {armed("CMA")}, {}, "Aguelhok"));
+  auto g = b.finish();
+  std::map<std::string, std::vector<graph::ControlInterval>> by_place;
+  for (const auto& iv : g.control) by_place[iv.place_key].push_back(iv);
+  EXPECT_FALSE(by_place.count("gao"));
+  EXPECT_FALSE(by_place.count("timbuktu"));
+  EXPECT_FALSE(by_place.count("menaka"));
+  ASSERT_EQ(by_place["tessalit"].size(), 1u);
+  const auto& t = by_place["tessalit"][0];
+  EXPECT_EQ(t.status, "held");
+  EXPECT_EQ(holder_at(by_place["tessalit"], "2012-12-01"), "MNLA");
+  EXPECT_EQ(holder_at(by_place["tessalit"], "2015-01-01"), "-");  // not "MNLA 2012–2023"
+  ASSERT_FALSE(t.to_open);
+  EXPECT_EQ(t.to.first_key(), 20130311);
+  EXPECT_NE(t.note.find("no report after 2012-03"), std::string::npos) << t.note;
+  ASSERT_EQ(by_place["aguelhok"].size(), 1u);
+  EXPECT_EQ(by_place["aguelhok"][0].status, "contested");  // not "held jointly by the army and the CSP"
+  EXPECT_EQ(holder_at(by_place["aguelhok"], "2023-12-20"), "-");
+  ASSERT_EQ(by_place["anefis"].size(), 1u);
+  EXPECT_EQ(by_place["anefis"][0].status, "claimed");
+  EXPECT_EQ(by_place["anefis"][0].to.first_key(), 20170201);
 }
 
 TEST(StoreGraph, RelationsWeighCooperationAgainstConflict) {
@@ -121,10 +162,19 @@ TEST(StoreGraph, RelationsWeighCooperationAgainstConflict) {
     sum.cooperative += c.cooperative;
     sum.conflictual += c.conflictual;
   }
-  EXPECT_EQ(graph::relation_kind(by_pair["MNLA-MUJAO"].cooperative, by_pair["MNLA-MUJAO"].conflictual), "enemy");
-  EXPECT_EQ(graph::relation_kind(by_pair["ANSAR_DINE-MNLA"].cooperative, by_pair["ANSAR_DINE-MNLA"].conflictual), "ally");
-  EXPECT_EQ(graph::relation_kind(by_pair["MLI_MIL-MNLA"].cooperative, by_pair["MLI_MIL-MNLA"].conflictual), "enemy");
-  EXPECT_EQ(graph::relation_kind(1, 1), "mixed");
+  auto kind = [&](const std::string& a, const std::string& b) {
+    const auto& c = by_pair[a + "-" + b];
+    return graph::relation_kind(a, b, c.cooperative, c.conflictual, 2);
+  };
+  EXPECT_EQ(kind("MNLA", "MUJAO"), "enemy");
+  EXPECT_EQ(kind("ANSAR_DINE", "MNLA"), "ally");
+  EXPECT_EQ(kind("MLI_MIL", "MNLA"), "enemy");
+  EXPECT_EQ(graph::relation_kind("A", "B", 1, 1, 2), "mixed");
+  // One event is no alliance and no war; a state's government and army are not enemies on text.
+  EXPECT_EQ(graph::relation_kind("MNLA", "TGO_GOV", 3, 0, 1), "uncertain");
+  EXPECT_EQ(graph::relation_kind("MLI_GOV", "MLI_MIL", 0, 8, 2), "uncertain");
+  EXPECT_EQ(graph::relation_kind("MLI_MIL", "NER_MIL", 0, 8, 2), "enemy");
+  EXPECT_EQ(graph::relation_kind("MLI_GOV", "MLI_MIL", 8, 0, 2), "ally");
   EXPECT_EQ(graph::relation_weight("MOBILIZE", "troops").tone, graph::Tone::Neutral);
   // Cells are by month.
   for (const auto& c : g.relations) EXPECT_GT(c.month, 0);
@@ -137,7 +187,9 @@ TEST(StoreGraph, MergeEventsAddAndDateMemberships) {
   facts.actors.push_back(lexicon::Actor{"IYAD", "Iyad", "person", "MLI", "INS", {}});
   facts.memberships.push_back(graph::PackMembership{"MDP", "PLATEFORME", {}, {}, "dates unknown"});
   graph::GraphBuilder b(facts);
-  b.add(event("e1", "AGREE", "merge", "2017-03-02", {armed("KATIBA_MACINA")}, {armed("JNIM")}, ""));
+  auto joined = event("e1", "AGREE", "merge", "2017-03-02", {armed("KATIBA_MACINA")}, {armed("JNIM")}, "");
+  joined.reports = {1, 2};  // a membership the packs do not know needs two reports
+  b.add(joined);
   b.add(event("e2", "AGREE", "merge", "2016-02-01", {armed("MDP")}, {armed("PLATEFORME")}, ""));
   b.add(event("e3", "AGREE", "merge", "2017-03-02", {armed("IYAD")}, {armed("JNIM")}, ""));  // a person: not a membership
   auto g = b.finish();
@@ -151,6 +203,24 @@ TEST(StoreGraph, MergeEventsAddAndDateMemberships) {
   auto w = graph::window_of(date("2018"));
   EXPECT_EQ(graph::groups_of(g.memberships, "KATIBA_MACINA", w), std::vector<std::string>{"JNIM"});
   EXPECT_EQ(graph::members_of(g.memberships, "JNIM", graph::window_of(date("2016"))), std::vector<std::string>{});
+}
+
+// "The groups of the CMA merged into one, the government said": no group becomes a member of a
+// government or an army, and one report does not make a membership the packs do not know.
+TEST(StoreGraph, MembershipsFromTextNeedAGroupThatHasMembersAndTwoReports) {
+  graph::PackFacts facts;
+  for (const char* id : {"MNLA", "HCUA", "CMA", "FLA"})
+    facts.actors.push_back(lexicon::Actor{id, id, "group", "MLI", "REB", {}});
+  facts.actors.push_back(lexicon::Actor{"MLI_GOV", "Government of Mali", "government", "MLI", "GOV", {}});
+  graph::GraphBuilder b(facts);
+  auto merged = event("e1", "AGREE", "merge", "2023-02-08", {armed("MNLA"), armed("HCUA"), armed("CMA")},
+                      {store::Actor{"MLI_GOV", "Government of Mali", "the government", "", "", "MLI", "GOV"}}, "");
+  merged.reports = {1, 2, 3};
+  b.add(merged);
+  b.add(event("e2", "AGREE", "merge", "2024-11-30", {armed("CMA")}, {armed("FLA")}, ""));  // once
+  auto g = b.finish();
+  EXPECT_TRUE(g.memberships.empty()) << g.memberships.size() << " " << g.memberships[0].member << " in "
+                                     << g.memberships[0].group;
 }
 
 TEST(StoreGraph, ControlFileErrorsNameTheLine) {

@@ -24,7 +24,7 @@ export function typeColor(type) {
   return TYPE_COLORS[type] || '#555';
 }
 
-export const RELATION_COLORS = {ally: '#2e8b57', enemy: '#c0392b', mixed: '#e39b2e', member: '#8a8f98'};
+export const RELATION_COLORS = {ally: '#2e8b57', enemy: '#c0392b', mixed: '#e39b2e', uncertain: '#b8b2a7', member: '#8a8f98'};
 
 // A score in [-1, 1] (enemy … ally) as a colour.
 export function scoreColor(score) {

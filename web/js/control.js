@@ -66,7 +66,7 @@ export class ControlTimeline {
       const who = iv.holders.map((h) => h.name).join(' + ') || 'unknown holder';
       const when = `${iv.from || '…'} – ${iv.to || (iv.open ? 'now' : '…')}`;
       const why = iv.note ? `\n${iv.note}` : '';
-      return `${who}, ${when} (${iv.source}${iv.status === 'contested' ? ', contested claim' : ''}; ${iv.evidence.length} evidence event(s))${why}`;
+      return `${who}, ${when} (${iv.source}${iv.status === 'contested' ? ', contested claim' : iv.status === 'claimed' ? ', claimed by one report' : ''}; ${iv.evidence.length} evidence event(s))${why}`;
     });
     svg.append('g').attr('transform', `translate(0,${height - MARGIN.bottom})`)
       .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor((width - MARGIN.left) / 70))).tickSizeOuter(0));
