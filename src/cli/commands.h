@@ -39,5 +39,7 @@ void add_serve_command(CLI::App& app, Action& action);
 // Sharded ingest on a Slurm cluster (docs/scale.md).
 void add_shard_command(CLI::App& app, Action& action);
 void add_status_command(CLI::App& app, Action& action);
+// Auditing a store's derived knowledge (docs/store.md).
+void add_check_command(CLI::App& app, Action& action);
 
 }  // namespace faultline::cli

@@ -91,7 +91,7 @@ void ControlDeriver::add(const store::Event& e) {
   // base" is not the town) and the change dated to the day or month (a year is background).
   if (!loc || loc->name.empty() || loc->inferred || !e.data.date.known() || !e.data.date.month) return;
   Change c;
-  c.reports = std::max<std::size_t>(1, e.reports.size());
+  c.documents = e.support();
   c.place = loc->name;
   c.place_key = text::fold(loc->name);
   c.date = e.data.date;
@@ -127,18 +127,17 @@ std::vector<ControlInterval> ControlDeriver::intervals(const std::vector<Members
 
   std::map<std::string, const Change*> change_of;
   for (const auto& c : changes_) change_of[c.evidence.event] = &c;
-  // A text interval is "held" once two reports state it (one sentence gives one report of an
-  // act, so two reports are two sentences, mostly of two documents), else "claimed"; with no new
-  // report for kControlHorizonMonths it ends there.
+  // A text interval is "held" once two documents state it (its evidence events' documents added
+  // up), else "claimed"; with no new report for kControlHorizonMonths it ends there.
   auto weigh = [&](ControlInterval& iv) {
-    std::size_t reports = 0;
+    std::size_t documents = 0;
     const PartialDate* last = nullptr;
     for (const auto& ev : iv.evidence) {
       const Change* c = change_of.at(ev.event);
-      reports += c->reports;
+      documents += c->documents;
       if (!last || c->date.last_key() > last->last_key()) last = &c->date;
     }
-    if (iv.status == "held" && reports < 2) iv.status = "claimed";
+    if (iv.status == "held" && documents < 2) iv.status = "claimed";
     if (!last) return;
     PartialDate expiry = plus_months(*last, kControlHorizonMonths);
     if (iv.to_open || (iv.to.known() && iv.to.first_key() > expiry.last_key())) {

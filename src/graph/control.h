@@ -2,7 +2,7 @@
 // events add changes — ASSAULT/occupy (actor1 captured it), ASSAULT/retake (actor1 retook it),
 // RETREAT/withdraw (actor1 left; actor2, if named, took over), CONCEDE with a place (actor2
 // received it). Each change starts an interval that ends at the place's next change, or after
-// kControlHorizonMonths without a new report; one report makes it "claimed", two "held". Only
+// kControlHorizonMonths without a new report; one document makes it "claimed", two "held". Only
 // changes of the place named in the sentence, dated to the day or month, by a named holder count.
 // Inside a pack interval the pack wins: a change by its holders (or their groups or members)
 // confirms it, a change by others is kept as a contested claim. Rules in docs/store.md.
@@ -40,7 +40,7 @@ class ControlDeriver {
     std::vector<std::string> holders;  // who holds it afterwards; empty = unknown
     std::vector<std::string> leavers;  // who left (withdrawals)
     ControlEvidence evidence;
-    std::size_t reports = 1;  // reports behind the event
+    std::size_t documents = 1;  // documents that state the event
   };
   // Whether `id` can be a holder named by text: a pack actor that is not a person, or a state's
   // own forces (ISO3_MIL); never a generic agent ("gunmen", "rebels") nobody can name.

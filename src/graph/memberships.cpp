@@ -22,7 +22,7 @@ void MembershipDeriver::add(const store::Event& e) {
   for (const auto& m : e.data.actor1) {
     for (const auto& g : e.data.actor2) {
       if (m.id == g.id || !members_.count(m.id) || !groups_.count(g.id)) continue;
-      claims_[{m.id, g.id}].push_back(Claim{e.data.date, e.id, std::max<std::size_t>(1, e.reports.size())});
+      claims_[{m.id, g.id}].push_back(Claim{e.data.date, e.id, e.support()});
     }
   }
 }
@@ -47,10 +47,10 @@ std::vector<MembershipFact> MembershipDeriver::facts() const {
   }
   for (const auto& [pair, claims] : claims_) {
     if (used.count(pair)) continue;
-    // A membership the packs do not know needs two reports (one sentence is one report).
-    std::size_t reports = 0;
-    for (const auto& c : claims) reports += c.reports;
-    if (reports < 2) continue;
+    // A membership the packs do not know needs two documents.
+    std::size_t documents = 0;
+    for (const auto& c : claims) documents += c.documents;
+    if (documents < 2) continue;
     MembershipFact f{pair.first, pair.second, {}, {}, "text", {}, {}};
     for (const auto& c : claims) {
       if (!f.from.known() || c.date.first_key() < f.from.first_key()) f.from = c.date;

@@ -28,7 +28,7 @@ class MembershipDeriver {
   struct Claim {
     PartialDate date;
     std::string event;
-    std::size_t reports = 1;
+    std::size_t documents = 1;
   };
   const PackFacts& pack_;
   std::set<std::string> members_;  // named actors that are not persons

@@ -48,6 +48,22 @@ std::vector<PackMembership> load_memberships(const std::string& path, const lexi
   return out;
 }
 
+std::vector<ActorValidity> load_validity(const std::string& path, const lexicon::Lexicon& lex) {
+  auto f = lexicon::read_tsv(path, {"actor", "from", "to", "note"});
+  std::vector<ActorValidity> out;
+  for (const auto& row : f.rows) {
+    ActorValidity v;
+    v.actor = actor_cell(f, row, lex, row[0], "actor");
+    v.from = date_cell(f, row, row[1], "from");
+    v.to = date_cell(f, row, row[2], "to");
+    if (!v.from.known() && !v.to.known()) f.fail(row, "give at least one of 'from' and 'to'");
+    check_order(f, row, v.from, v.to);
+    v.note = row[3];
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<ControlSeed> load_control_seeds(const std::string& path, const lexicon::Lexicon& lex) {
@@ -95,6 +111,11 @@ PackFacts load_pack_facts(const lexicon::Lexicon& lex, const std::vector<std::st
       auto c = load_control_seeds(control.string(), lex);
       facts.control.insert(facts.control.end(), c.begin(), c.end());
     }
+    fs::path validity = fs::path(dir) / "validity.tsv";
+    if (fs::exists(validity)) {
+      auto v = load_validity(validity.string(), lex);
+      facts.validity.insert(facts.validity.end(), v.begin(), v.end());
+    }
   }
   return facts;
 }
@@ -118,6 +139,7 @@ std::string PackFacts::fingerprint() const {
     for (const auto& h : c.holders) f.add(h);
     f.add("\x04");
   }
+  for (const auto& v : validity) f.add(v.actor).add(date(v.from)).add(date(v.to)).add(v.note);
   return f.hex();
 }
 

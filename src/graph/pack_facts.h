@@ -32,17 +32,25 @@ struct ControlSeed {
   std::string note;
 };
 
+// When an actor existed (validity.tsv): events outside it that name the actor are anachronisms.
+struct ActorValidity {
+  std::string actor;
+  PartialDate from, to;  // unknown = open
+  std::string note;
+};
+
 struct PackFacts {
   std::vector<lexicon::Actor> actors;
   std::vector<lexicon::Country> countries;
   std::vector<RoleFact> roles;
   std::vector<PackMembership> memberships;
   std::vector<ControlSeed> control;
+  std::vector<ActorValidity> validity;
   // Changes whenever any fact does, so that the store rewrites them only then.
   std::string fingerprint() const;
 };
 
-// Reads memberships.tsv and control.tsv from the pack folders (in order) and takes actors and
+// Reads memberships.tsv, control.tsv and validity.tsv from the pack folders (in order) and takes actors and
 // roles from the loaded lexicon. Throws lexicon::PackError naming file and line.
 PackFacts load_pack_facts(const lexicon::Lexicon& lex, const std::vector<std::string>& pack_dirs);
 

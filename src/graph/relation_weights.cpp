@@ -50,15 +50,17 @@ std::string state_of(const std::string& id) {
 
 }  // namespace
 
+bool same_state(const std::string& a, const std::string& b) {
+  const std::string state = state_of(a);
+  return !state.empty() && state == state_of(b);
+}
+
 std::string relation_kind(const std::string& a, const std::string& b, double cooperative, double conflictual,
                           int events) {
   if (events < kMinRelationEvents) return "uncertain";
   double s = relation_score(cooperative, conflictual);
   if (s >= kAllyThreshold) return "ally";
-  if (s <= -kAllyThreshold) {
-    const std::string state = state_of(a);
-    return !state.empty() && state == state_of(b) ? "uncertain" : "enemy";
-  }
+  if (s <= -kAllyThreshold) return same_state(a, b) ? "uncertain" : "enemy";
   return "mixed";
 }
 

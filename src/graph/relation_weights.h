@@ -30,6 +30,8 @@ double relation_score(double cooperative, double conflictual);
 // hostility between two institutions of one state (ISO3_GOV, ISO3_MIL, ISO3_POL…), which a coding
 // slip produces far more often than a real split.
 inline constexpr double kAllyThreshold = 0.25;
+// Whether a and b are institutions of one state (MLI_GOV and MLI_MIL).
+bool same_state(const std::string& a, const std::string& b);
 inline constexpr int kMinRelationEvents = 2;
 std::string relation_kind(const std::string& a, const std::string& b, double cooperative, double conflictual,
                           int events);

@@ -234,8 +234,9 @@ bool same_event(const Report& a, const Report& b) {
 
 namespace {
 
-// One sentence may yield one event per place it names ("fighting in Ber and Anefis killed 12"):
-// its one stated toll stays on the first of them (by place name), so that totals count it once.
+// One sentence may yield several reports of one type with the toll it states once: one per place
+// it names ("fighting in Ber and Anefis killed 12"), or one per side of a clash. The toll stays on
+// the first of them (by place name, then position), so that totals count it once.
 void keep_one_toll_per_sentence(std::vector<Report>& reports) {
   std::map<std::tuple<std::string, uint32_t, std::string, int64_t>, std::vector<Report*>> copies;
   for (auto& r : reports)
@@ -247,8 +248,7 @@ void keep_one_toll_per_sentence(std::vector<Report>& reports) {
     std::sort(list.begin(), list.end(), [&](const Report* a, const Report* b) {
       return std::tuple(place(a), a->index) < std::tuple(place(b), b->index);
     });
-    for (std::size_t i = 1; i < list.size(); ++i)
-      if (place(list[i]) != place(list[0])) list[i]->data.fatalities.reset();
+    for (std::size_t i = 1; i < list.size(); ++i) list[i]->data.fatalities.reset();
   }
 }
 

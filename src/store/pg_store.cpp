@@ -8,6 +8,7 @@
 
 #include "extract/dates.h"
 #include "store/fts_terms.h"
+#include "store/graph_queries.h"
 #include "store/pg_bulk.h"
 #include "store/pg_columns.h"
 #include "store/pg_schema.h"
@@ -389,12 +390,13 @@ void PgStore::rebuild_graph(const std::function<graph::Graph(const EventScan&)>&
     }
     EventScan scan = [this](const std::function<void(const Event&)>& fn) {
       // By public id, so that the graph never depends on the order blocks were recomputed in.
-      constexpr int kRole = 3 + 13;
+      constexpr int kRole = 4 + 13;
       Event e;
       pg::for_each_row(c_,
-                       "SELECT e.id, e.representative, e.block_year, " + pg_data_columns("e") + ", a.role, " +
-                           pg_actor_columns("a") +
-                           " FROM events e LEFT JOIN event_actors a ON a.event = e.key ORDER BY e.id, a.role, a.ord",
+                       "SELECT e.id, e.representative, e.block_year, coalesce(d.documents, 0), " +
+                           pg_data_columns("e") + ", a.role, " + pg_actor_columns("a") +
+                           " FROM events e LEFT JOIN event_actors a ON a.event = e.key LEFT JOIN (" +
+                           kEventDocuments + ") d ON d.event = e.key ORDER BY e.id, a.role, a.ord",
                        Params(), [&](const pg::Row& s) {
                          std::string id = s.text(0);
                          if (id != e.id) {
@@ -403,7 +405,8 @@ void PgStore::rebuild_graph(const std::function<graph::Graph(const EventScan&)>&
                            e.id = std::move(id);
                            e.representative = s.int64(1);
                            e.block_year = static_cast<int>(s.int64(2));
-                           e.data = read_event_data(s, 3);
+                           e.documents = static_cast<std::size_t>(s.int64(3));
+                           e.data = read_event_data(s, 4);
                          }
                          if (!s.is_null(kRole))
                            (s.int64(kRole) == 1 ? e.data.actor1 : e.data.actor2).push_back(read_actor(s, kRole + 1));

@@ -3,6 +3,7 @@
 // and the keys and filters that address them.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -60,6 +61,9 @@ struct Event {
   int64_t representative = 0;    // the report whose date, type and wording stand for the event
   std::vector<int64_t> reports;  // every report of the event, representative first
   int block_year = 0;
+  std::size_t documents = 0;     // distinct documents among its reports (filled for the graph)
+  // How many independent documents state it: the documents where known, else the reports.
+  std::size_t support() const { return documents ? documents : std::max<std::size_t>(1, reports.size()); }
 };
 
 // A document with the reports the coder found in it, ready to be written.

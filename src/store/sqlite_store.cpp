@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "extract/dates.h"
+#include "store/graph_queries.h"
 #include "store/schema.h"
 #include "store/sqlite_columns.h"
 #include "text/fold.h"
@@ -263,10 +264,13 @@ void SqliteStore::rebuild_graph(const std::function<graph::Graph(const EventScan
   Transaction tx(db_);
   EventScan scan = [this](const std::function<void(const Event&)>& fn) {
     // By public id, so that the graph never depends on the order blocks were recomputed in.
-    Statement s = db_.prepare("SELECT e.id, e.representative, e.block_year, " + data_columns("e") + ", a.role, " +
-                              actor_columns("a") +
-                              " FROM events e LEFT JOIN event_actors a ON a.event = e.key ORDER BY e.id, a.role, a.ord");
-    constexpr int kRole = 3 + 13;
+    // With the number of distinct documents among each event's sources (control and memberships
+    // from text need two).
+    Statement s = db_.prepare("SELECT e.id, e.representative, e.block_year, coalesce(d.documents, 0), " +
+                              data_columns("e") + ", a.role, " + actor_columns("a") +
+                              " FROM events e LEFT JOIN event_actors a ON a.event = e.key LEFT JOIN (" +
+                              kEventDocuments + ") d ON d.event = e.key ORDER BY e.id, a.role, a.ord");
+    constexpr int kRole = 4 + 13;
     Event e;
     while (s.step()) {
       std::string id = s.text(0);
@@ -276,7 +280,8 @@ void SqliteStore::rebuild_graph(const std::function<graph::Graph(const EventScan
         e.id = std::move(id);
         e.representative = s.int64(1);
         e.block_year = static_cast<int>(s.int64(2));
-        e.data = read_event_data(s, 3);
+        e.documents = static_cast<std::size_t>(s.int64(3));
+        e.data = read_event_data(s, 4);
       }
       if (!s.is_null(kRole)) (s.int64(kRole) == 1 ? e.data.actor1 : e.data.actor2).push_back(read_actor(s, kRole + 1));
     }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "graph/anachronisms.h"
 #include "graph/builder.h"
 #include "graph/relation_weights.h"
 #include "lexicon/tsv_file.h"
@@ -250,4 +251,56 @@ TEST(StoreGraph, ControlFileErrorsNameTheLine) {
   auto facts = graph::load_pack_facts(lex, {std::string(FAULTLINE_PACK_DIR) + "/sahel"});
   EXPECT_GE(facts.control.size(), 6u);
   EXPECT_FALSE(facts.memberships.empty());
+}
+
+// validity.tsv: when an actor existed. A pack folder with a bad row fails with its line.
+TEST(StoreGraph, ValidityFileErrorsNameTheLine) {
+  auto lex = lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
+                                     std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  fs::path dir = fs::temp_directory_path() / ("faultline_validity_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto expect_error = [&](const std::string& row, const std::string& message) {
+    std::ofstream(dir / "validity.tsv") << "# comment\nactor\tfrom\tto\tnote\nJNIM\t2017-03-02\t\tfine\n" << row << "\n";
+    try {
+      graph::load_pack_facts(lex, {dir.string()});
+      ADD_FAILURE() << "no error for: " << row;
+    } catch (const lexicon::PackError& e) {
+      EXPECT_EQ(e.line(), 4u) << e.what();
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+    }
+  };
+  expect_error("NOBODY\t2014\t\t", "unknown actor id 'NOBODY'");
+  expect_error("CMA\t2014-02-30\t\t", "bad from date");
+  expect_error("CMA\t2015\t2014\t", "'to' is before 'from'");
+  expect_error("CMA\t\t\t", "at least one of");
+  fs::remove_all(dir);
+  auto facts = graph::load_pack_facts(lex, {std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  EXPECT_GE(facts.validity.size(), 10u);
+}
+
+// "In 2012, Wagner fighters ..." in a background sentence: Wagner was founded in 2014. The event is
+// an anachronism and says nothing in the graph; the same event in 2022 does.
+TEST(StoreGraph, AnachronismsStayOutOfTheGraph) {
+  auto facts = kidal_facts();
+  facts.actors.push_back(lexicon::Actor{"WAGNER", "Wagner Group", "company", "RUS", "PMC", {}});
+  facts.validity.push_back(graph::ActorValidity{"WAGNER", date("2014"), {}, "founded 2014"});
+  facts.validity.push_back(graph::ActorValidity{"MUJAO", date("2011-10"), date("2013-08-22"), "merged"});
+  graph::ValidityCheck check(facts.validity);
+  auto early = event("w1", "ASSAULT", "occupy", "2012-05-03", {armed("WAGNER")}, {armed("MNLA")}, "Menaka");
+  auto late = event("w2", "ASSAULT", "occupy", "2022-05-03", {armed("WAGNER")}, {armed("MNLA")}, "Menaka");
+  auto gone = event("m1", "ASSAULT", "", "2016-01", {armed("MUJAO")}, {armed("MNLA")}, "");
+  auto vague = event("w3", "ASSAULT", "", "2014", {armed("WAGNER")}, {armed("MNLA")}, "");  // may be in 2014
+  ASSERT_EQ(check.anachronisms(early).size(), 1u);
+  EXPECT_EQ(check.anachronisms(early)[0].actor, "WAGNER");
+  EXPECT_TRUE(check.anachronisms(late).empty());
+  EXPECT_EQ(check.anachronisms(gone).size(), 1u);
+  EXPECT_TRUE(check.anachronisms(vague).empty());
+  graph::GraphBuilder b(facts);
+  for (auto e : {early, gone}) {
+    e.reports = {1, 2};
+    b.add(e);
+  }
+  auto g = b.finish();
+  for (const auto& iv : g.control) EXPECT_NE(iv.place_key, "menaka");
+  EXPECT_TRUE(g.relations.empty());
 }
