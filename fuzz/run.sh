@@ -14,7 +14,12 @@ targets=("$@")
 out=${FUZZ_BUILD:-build-fuzz}
 CC=clang CXX=clang++ cmake -S . -B "$out" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFAULTLINE_FUZZ=ON \
   -DFAULTLINE_SANITIZE=ON >/dev/null
-cmake --build "$out" --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null
+if ! cmake --build "$out" --target $(printf 'fuzz_%s ' "${targets[@]}") >"$out/build.log" 2>&1; then
+  echo "fuzz: the build failed (the end of $out/build.log):"
+  grep -E "error|FAILED" "$out/build.log" | head -n 20
+  tail -n 20 "$out/build.log"
+  exit 1
+fi
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "$out/corpus/$t" "$out/crashes/$t"

@@ -68,30 +68,91 @@ bool dates_compatible(const PartialDate& a, const PartialDate& b) {
          (b.first_key() <= a.first_key() && a.last_key() <= b.last_key());
 }
 
-// The parties of a report (a person counts as the organisation they acted for), sorted.
-std::vector<std::string> party_keys(const Report& r) {
-  std::vector<std::string> keys;
-  for (const auto* side : {&r.data.actor1, &r.data.actor2})
-    for (const auto& a : *side)
-      if (!a.party().empty()) keys.push_back(a.party());
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  return keys;
+// One party of a report (a person counts as the organisation they acted for), with what family
+// matching needs: a generic agent ("jihadists", "Malian rebels") may be a named actor of its family.
+struct Party {
+  std::string id;
+  std::string family;   // "armed" (REB, INS), "pmc"; "" = matched by id only
+  std::string country;  // ISO3 or ""
+  bool generic = false;
+  bool operator<(const Party& o) const { return id < o.id; }
+};
+
+std::string sector_family(const std::string& sector) {
+  if (sector == "REB" || sector == "INS") return "armed";
+  if (sector == "PMC") return "pmc";
+  return "";
+}
+
+// Whether two parties may be one actor: the same id, or a generic agent and a named actor of its
+// family and (where both have one) its country.
+bool compatible(const Party& x, const Party& y) {
+  if (x.id == y.id) return true;
+  if (x.generic == y.generic || x.family.empty() || x.family != y.family) return false;
+  return x.country.empty() || y.country.empty() || x.country == y.country;
+}
+
+std::vector<Party> parties_of(const Report& r, const DedupRules& rules) {
+  std::vector<Party> out;
+  for (const auto* side : {&r.data.actor1, &r.data.actor2}) {
+    for (const auto& a : *side) {
+      if (a.party().empty()) continue;
+      Party p{a.party(), sector_family(a.sector), a.country, false};
+      // An agent row's id ("REBELS") or one composed with a country ("MLI_REB").
+      p.generic = a.affiliation_id.empty() &&
+                  (rules.generic_agents.count(a.id) > 0 ||
+                   (a.id.size() == 7 && a.id[3] == '_' && a.id.compare(4, 3, a.sector) == 0 && !p.family.empty()));
+      if (std::none_of(out.begin(), out.end(), [&](const Party& q) { return q.id == p.id; })) out.push_back(p);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Every party of x is compatible with a party of y.
+bool covered(const std::vector<Party>& x, const std::vector<Party>& y) {
+  return std::all_of(x.begin(), x.end(), [&](const Party& p) {
+    return std::any_of(y.begin(), y.end(), [&](const Party& q) { return compatible(p, q); });
+  });
+}
+
+// Two reports that name different actors of one family where each names one ("JNIM attacked the
+// army in Gao" and "IS Sahel attacked the army in Gao") tell two events, or contradict each other:
+// a shared target does not make them one. A generic agent conflicts only through its country.
+bool conflicting(const std::vector<Party>& a, const std::vector<Party>& b) {
+  auto has = [](const std::vector<Party>& list, const std::string& id) {
+    return std::any_of(list.begin(), list.end(), [&](const Party& p) { return p.id == id; });
+  };
+  for (const auto& p : a) {
+    if (p.family.empty() || has(b, p.id)) continue;
+    for (const auto& q : b) {
+      if (q.family != p.family || has(a, q.id) || compatible(p, q)) continue;
+      if (p.generic && q.generic) continue;  // two kinds of unnamed actor say nothing
+      return true;
+    }
+  }
+  return false;
 }
 
 struct Item {
   Report report;
-  std::vector<std::string> keys;
-  std::vector<std::string> parties;
+  std::vector<std::string> keys;    // actor ids, for "no actors" and the candidate index
+  std::vector<std::string> lookup;  // keys and family keys ("~armed"): where to look for candidates
+  std::vector<Party> parties;
   int rank = 0;
   int day = 0;    // day number, for day-precision dates
   int month = 0;  // YYYYMM
 };
 
-Item make_item(Report r) {
+Item make_item(Report r, const DedupRules& rules) {
   Item it;
   it.keys = actor_keys(r);
-  it.parties = party_keys(r);
+  it.parties = parties_of(r, rules);
+  it.lookup = it.keys;
+  for (const auto& p : it.parties)
+    if (!p.family.empty()) it.lookup.push_back("~" + p.family);
+  std::sort(it.lookup.begin(), it.lookup.end());
+  it.lookup.erase(std::unique(it.lookup.begin(), it.lookup.end()), it.lookup.end());
   it.rank = precision_rank(r.data.date);
   if (it.rank == 0) it.day = day_number(r.data.date);
   it.month = r.data.date.year * 100 + r.data.date.month;
@@ -105,7 +166,14 @@ bool items_match(const Item& a, const Item& b) {
   if (x.data.type != y.data.type) return false;
   if (x.doc == y.doc && x.sentence == y.sentence) return false;
   if (a.keys.empty() != b.keys.empty()) return false;
-  if (!a.keys.empty() && !share_any(a.keys, b.keys)) return false;
+  if (!a.keys.empty() && !share_any(a.keys, b.keys)) {
+    // No shared id: one actor under two names ("jihadists" / JNIM) is still the same event.
+    bool any = std::any_of(a.parties.begin(), a.parties.end(), [&](const Party& p) {
+      return std::any_of(b.parties.begin(), b.parties.end(), [&](const Party& q) { return compatible(p, q); });
+    });
+    if (!any) return false;
+  }
+  if (conflicting(a.parties, b.parties)) return false;
   int place = place_match(x.data.location, y.data.location);
   if (place < 0) return false;
   if (!dates_compatible(x.data.date, y.data.date)) return false;
@@ -114,10 +182,7 @@ bool items_match(const Item& a, const Item& b) {
   // parties of one are all parties of the other, and (for a vaguer date) the place is the same
   // named place. Otherwise a background sentence ("in 2023 the group killed 500 civilians") fuses
   // with any event of its year that shares one actor.
-  auto within = [](const std::vector<std::string>& x, const std::vector<std::string>& y) {
-    return std::includes(y.begin(), y.end(), x.begin(), x.end());
-  };
-  bool same_actors = within(a.parties, b.parties) || within(b.parties, a.parties);
+  bool same_actors = covered(a.parties, b.parties) || covered(b.parties, a.parties);
   if (a.rank != b.rank && !(same_actors && place == 3)) return false;
   if (place == 0 && !same_actors) return false;
   return true;
@@ -228,8 +293,8 @@ double distance_km(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-bool same_event(const Report& a, const Report& b) {
-  return items_match(make_item(a), make_item(b));
+bool same_event(const Report& a, const Report& b, const DedupRules& rules) {
+  return items_match(make_item(a, rules), make_item(b, rules));
 }
 
 namespace {
@@ -254,11 +319,11 @@ void keep_one_toll_per_sentence(std::vector<Report>& reports) {
 
 }  // namespace
 
-std::vector<Event> deduplicate(std::vector<Report> reports) {
+std::vector<Event> deduplicate(std::vector<Report> reports, const DedupRules& rules) {
   keep_one_toll_per_sentence(reports);
   std::vector<Item> items;
   items.reserve(reports.size());
-  for (auto& r : reports) items.push_back(make_item(std::move(r)));
+  for (auto& r : reports) items.push_back(make_item(std::move(r), rules));
   std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
     const Report& x = a.report;
     const Report& y = b.report;
@@ -279,7 +344,7 @@ std::vector<Event> deduplicate(std::vector<Report> reports) {
 
   std::vector<uint32_t> candidates;
   for (const Item& it : items) {
-    const auto& keys = it.keys.empty() ? kNoActors : it.keys;
+    const auto& keys = it.lookup.empty() ? kNoActors : it.lookup;
     candidates.clear();
     if (it.rank == 0) {
       // Day reports come in date order, so clusters are created in date order too: walk back

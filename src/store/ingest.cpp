@@ -26,6 +26,7 @@ Ingester::Ingester(Store& store, const lexicon::Lexicon& lex, const graph::PackF
   if (options_.batch_size == 0) options_.batch_size = 1;
   if (options_.jobs == 0) options_.jobs = std::max(1u, std::thread::hardware_concurrency());
   for (const auto& a : lex.actors()) actor_by_name_.try_emplace(a.name, a.id);
+  for (const auto& a : lex.agents()) dedup_rules_.generic_agents.insert(a.id);
 }
 
 void Ingester::report(const std::string& phase, std::size_t done, std::size_t total) const {
@@ -138,7 +139,7 @@ IngestResult Ingester::run(const std::vector<std::string>& inputs, std::size_t t
 void Ingester::finish(IngestResult& result) {
   auto start = std::chrono::steady_clock::now();
   result.blocks += store_.recompute_dirty_blocks(
-      [](std::vector<Report> reports) { return deduplicate(std::move(reports)); },
+      [this](std::vector<Report> reports) { return deduplicate(std::move(reports), dedup_rules_); },
       [this](std::size_t done, std::size_t total) { report("deduplicating", done, total); });
   result.dedup_seconds += since(start);
   start = std::chrono::steady_clock::now();

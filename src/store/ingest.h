@@ -14,6 +14,7 @@
 #include "graph/pack_facts.h"
 #include "io/documents.h"
 #include "lexicon/lexicon.h"
+#include "store/dedup.h"
 #include "store/store.h"
 
 namespace faultline::store {
@@ -69,6 +70,7 @@ class Ingester {
   const lexicon::Lexicon& lex_;
   const graph::PackFacts& facts_;
   IngestOptions options_;
+  DedupRules dedup_rules_;
   std::unordered_map<std::string, std::string> actor_by_name_;  // for persons' affiliations
   std::function<void(const IngestProgress&)> progress_;
   std::function<void(const io::InputIssue&)> issue_;

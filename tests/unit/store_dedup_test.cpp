@@ -229,3 +229,39 @@ TEST(StoreDedup, DistanceIsGreatCircle) {
   EXPECT_NEAR(store::distance_km(18.4411, 1.4078, 16.2717, -0.0447), 288, 5);  // Kidal–Gao
   EXPECT_NEAR(store::distance_km(0, 0, 0, 1), 111.2, 0.2);
 }
+
+// One outlet names the group, another the kind of actor: "jihadists" and JNIM, "Malian rebels" and
+// the MNLA are one event when everything else agrees; never across families or countries.
+TEST(StoreDedup, AGenericAgentMatchesANamedActorOfItsFamilyAndCountry) {
+  store::DedupRules rules;
+  rules.generic_agents = {"JIHADISTS", "REBELS", "GUNMEN", "MERCENARIES"};
+  auto named = [](const std::string& id, const std::string& country, const std::string& sector) {
+    return store::Actor{id, id + " name", id, "", "", country, sector};
+  };
+  auto with = [&](const std::string& doc, store::Actor a1, std::vector<std::string> a2 = {}) {
+    auto r = report(doc, 0, "ASSAULT", "2021-03-04", {}, std::move(a2), kGao);
+    r.data.actor1 = {std::move(a1)};
+    return r;
+  };
+  auto jnim = with("a", named("JNIM", "MLI", "INS"));
+  EXPECT_TRUE(store::same_event(jnim, with("b", named("JIHADISTS", "", "INS")), rules));
+  EXPECT_FALSE(store::same_event(jnim, with("b", named("JIHADISTS", "", "INS"))));  // without the rules
+  EXPECT_TRUE(store::same_event(with("a", named("MNLA", "MLI", "REB")), with("b", named("MLI_REB", "MLI", "REB")), rules));
+  EXPECT_FALSE(store::same_event(with("a", named("MNLA", "MLI", "REB")), with("b", named("NER_REB", "NER", "REB")), rules));
+  EXPECT_FALSE(store::same_event(with("a", named("WAGNER", "RUS", "PMC")), with("b", named("GUNMEN", "", "INS")), rules));
+  EXPECT_FALSE(store::same_event(jnim, with("b", named("ISGS", "MLI", "INS")), rules));
+  // A shared target does not join two different named attackers, nor a named one and another
+  // country's rebels; two kinds of unnamed attacker may be one.
+  auto jnim_army = with("a", named("JNIM", "MLI", "INS"), {"MLI_MIL"});
+  EXPECT_FALSE(store::same_event(jnim_army, with("b", named("ISGS", "MLI", "INS"), {"MLI_MIL"}), rules));
+  EXPECT_FALSE(store::same_event(with("a", named("MNLA", "MLI", "REB"), {"MLI_MIL"}),
+                                 with("b", named("NER_REB", "NER", "REB"), {"MLI_MIL"}), rules));
+  EXPECT_TRUE(store::same_event(with("a", named("GUNMEN", "", "INS"), {"MLI_MIL"}),
+                                with("b", named("JIHADISTS", "", "INS"), {"MLI_MIL"}), rules));
+  EXPECT_TRUE(store::same_event(jnim_army, with("b", named("JIHADISTS", "", "INS"), {"MLI_MIL"}), rules));
+  // Complete linkage: a generic report joins the JNIM event, but an ISGS report then joins neither.
+  auto events = store::deduplicate(
+      {jnim_army, with("b", named("JIHADISTS", "", "INS"), {"MLI_MIL"}), with("c", named("ISGS", "MLI", "INS"), {"MLI_MIL"})},
+      rules);
+  EXPECT_EQ(events.size(), 2u);
+}
