@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/date_options.h"
+#include "cli/output_file.h"
 #include "coding/coder.h"
 #include "io/documents.h"
 #include "io/event_json.h"
@@ -43,19 +44,9 @@ struct CodeOptions {
 int run_code(const CodeOptions& o) {
   auto lex = o.packs.load();
   coding::Coder coder(lex);
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  std::string tmp;
-  if (!o.out.empty() && o.out != "-") {
-    // Written beside the target and renamed at the end: a failed run leaves no half file.
-    tmp = o.out + ".partial";
-    file.open(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "faultline: cannot write " << o.out << "\n";
-      return 2;
-    }
-    out = &file;
-  }
+  OutputFile output;
+  if (!output.open(o.out)) return 2;
+  std::ostream* out = &output.stream();
   std::vector<std::string> inputs = o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
   io::ReadOptions ro{o.date};
   std::size_t docs = 0, events = 0, skipped = 0;
@@ -74,15 +65,7 @@ int run_code(const CodeOptions& o) {
       std::cerr << i.text() << "\n";
     }
   }
-  out->flush();
-  if (!tmp.empty()) {
-    file.close();
-    if (!file) {
-      std::cerr << "faultline: writing " << o.out << " failed\n";
-      return 2;
-    }
-    std::filesystem::rename(tmp, o.out);
-  }
+  if (!output.commit()) return 2;
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!o.quiet)
     std::cerr << "faultline: coded " << docs << " document(s), " << events << " event(s) in " << secs << " s"

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/output_file.h"
 #include "cli/store_options.h"
 #include "export/exporters.h"
 
@@ -22,29 +23,11 @@ int run_export(const ExportOptions& o) {
   auto format = exporting::parse_export_format(o.format);
   auto s = o.db.open();
   store::EventQuery q = o.filters.resolve(*s);
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  std::string tmp;
-  if (!o.out.empty() && o.out != "-") {
-    // Written beside the target and renamed at the end: a failed export leaves no half file.
-    tmp = o.out + ".partial";
-    file.open(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "faultline: cannot write " << o.out << "\n";
-      return 2;
-    }
-    out = &file;
-  }
+  OutputFile output;
+  if (!output.open(o.out)) return 2;
+  std::ostream* out = &output.stream();
   auto stats = exporting::export_events(format, *s, q, *out);
-  out->flush();
-  if (!tmp.empty()) {
-    file.close();
-    if (!file) {
-      std::cerr << "faultline: writing " << o.out << " failed\n";
-      return 2;
-    }
-    std::filesystem::rename(tmp, o.out);
-  }
+  if (!output.commit()) return 2;
   if (!o.quiet) {
     std::cerr << "faultline: exported " << stats.written << (format == exporting::ExportFormat::GraphMl ? " node(s) and edge(s)" : " event(s)");
     if (stats.skipped) std::cerr << "; " << stats.skipped << " event(s) the format cannot hold were left out";

@@ -132,6 +132,19 @@ PY
 check "output follows the contract and codes the sentence right" contains "$tmp/contract" "contract ok"
 [ -s "$tmp/contract" ] && grep -v "contract ok" "$tmp/contract" | head -5
 
+# --out to something that is not a regular file (a FIFO here; /dev/null in practice) is written in
+# place: renaming a finished file over it would replace the device or pipe with a plain file.
+mkfifo "$tmp/pipe"
+timeout 30 cat "$tmp/pipe" >"$tmp/from_pipe" &
+reader=$!
+"$bin" code -q --date 2023-11-16 --out "$tmp/pipe" "$tmp/kidal-report.txt" 2>"$tmp/err"
+rc=$?
+wait "$reader"
+check "code --out a FIFO writes through it (exit $rc)" bash -c "test $rc -eq 0 && grep -q '\"doc\":\"kidal-report\"' '$tmp/from_pipe'"
+check "code --out a FIFO leaves it a FIFO, with no .partial beside it" bash -c "test -p '$tmp/pipe' && test ! -e '$tmp/pipe.partial'"
+"$bin" code -q --date 2023-11-16 --out "$tmp/events.jsonl" "$tmp/kidal-report.txt" 2>"$tmp/err"
+check "code --out a file writes it whole, with no .partial left" bash -c "test -s '$tmp/events.jsonl' && test ! -e '$tmp/events.jsonl.partial'"
+
 # --- packs ---
 mkdir -p "$tmp/badpack"
 printf 'id\tname\tkind\tcountry\tsector\taliases\tnote\nX1\tSome Group\tgroup\tMLI\tREB\tSG\t\nX2\tOther\tgroup\tMALI\tREB\t\t\n' >"$tmp/badpack/actors.tsv"
