@@ -47,6 +47,11 @@ json row(const graph::ControlInterval& iv, ActorNames& names) {
 int run_control(const ControlOptions& o) {
   auto s = o.db.open();
   auto intervals = s->control(text::fold(o.place));
+  // A variant or French name (Tombouctou): the place the coder would read it as.
+  for (const auto& name : gazetteer_names(o.place)) {
+    if (!intervals.empty()) break;
+    intervals = s->control(text::fold(name));
+  }
   if (intervals.empty()) {
     std::cerr << "faultline: nothing is known about control of '" << o.place << "'\n";
     return 1;
@@ -93,7 +98,7 @@ void add_control_command(CLI::App& app, Action& action) {
       "12 months after its last report. An interval without TO still holds. See docs/store.md.");
   opts->db.add_to(*cmd);
   opts->format.add_to(*cmd);
-  cmd->add_option("PLACE", opts->place, "Place name (accents and case ignored)")->required();
+  cmd->add_option("PLACE", opts->place, "Place name (accents and case ignored; variants such as Tombouctou resolve)")->required();
   cmd->add_option("--at", opts->at, "Only the holder at this date (YYYY-MM-DD, YYYY-MM or YYYY)")->check(partial_date());
   cmd->callback([opts, &action] { action = [opts] { return run_control(*opts); }; });
 }

@@ -32,6 +32,7 @@ int run_export(const ExportOptions& o) {
     std::cerr << "faultline: exported " << stats.written << (format == exporting::ExportFormat::GraphMl ? " node(s) and edge(s)" : " event(s)");
     if (stats.skipped) std::cerr << "; " << stats.skipped << " event(s) the format cannot hold were left out";
     std::cerr << "\n";
+    for (const auto& [reason, n] : stats.skipped_by_reason) std::cerr << "faultline:   " << n << " left out: " << reason << "\n";
   }
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <regex>
 #include <thread>
 
 #include "cli/commands.h"
@@ -65,6 +66,28 @@ class SignalStop {
   std::thread thread_;
 };
 
+// The store as /api/meta names it to any client: the file's or database's name, never the
+// server's folders, host or user.
+std::string public_name(const std::string& location) {
+  if (store::is_postgres_url(location)) {
+    std::string name = location.substr(location.find_last_of('/') + 1);
+    return name.substr(0, name.find('?'));
+  }
+  return std::filesystem::path(location).filename().string();
+}
+
+// An origin for --cors: scheme://host[:port], nothing after (a browser's Origin header is exactly this).
+CLI::Validator cors_origin() {
+  return CLI::Validator(
+      [](std::string& v) -> std::string {
+        static const std::regex origin(R"(https?://[A-Za-z0-9.\-\[\]:]+)");
+        if (std::regex_match(v, origin)) return "";
+        return "--cors takes one origin such as http://localhost:8888 (scheme://host[:port], no path, no *), not '" +
+               v + "'";
+      },
+      "ORIGIN");
+}
+
 int run_serve(const ServeOptions& o) {
   const std::string dir = web_dir(o);
   if (!std::filesystem::is_regular_file(std::filesystem::path(dir) / "index.html"))
@@ -88,7 +111,7 @@ int run_serve(const ServeOptions& o) {
   serve::StorePool store(std::move(s), [&location] { return store::open_store(location, false); },
                          static_cast<std::size_t>(o.server.threads));
   snapshot.load_words(store::open_store(location, false));
-  serve::ApiContext api{snapshot.events, snapshot.actors, store, o.db.shown()};
+  serve::ApiContext api{snapshot.events, snapshot.actors, store, public_name(o.db.path)};
   serve::HttpServer server(api, serve::StaticFiles(dir), o.server);
   SignalStop stop_on_signal(server);
   if (!server.bind()) {
@@ -124,6 +147,9 @@ void add_serve_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(1.0, 1e6));
   cmd->add_option("--threads", opts->server.threads, "Request threads (default 8)")->check(CLI::Range(1, 256));
   cmd->add_flag("--log", opts->server.access_log, "Log each request on standard error");
+  cmd->add_option("--cors", opts->server.cors_origin,
+                  "Let pages of this origin read the API (Access-Control-Allow-Origin); off by default")
+      ->check(cors_origin());
   cmd->callback([opts, &action] { action = [opts] { return run_serve(*opts); }; });
 }
 

@@ -49,11 +49,25 @@ void FormatOption::add_to(CLI::App& cmd) {
 
 void EventFilterOptions::add_to(CLI::App& cmd) {
   cmd.add_option("--actor", actor, "Events involving this actor (id, name or alias), a coalition's members included");
-  cmd.add_option("--type", type, "PLOVER event type (ASSAULT, AGREE, …)");
-  cmd.add_option("--place", place, "Place name or first-level region (accents and case ignored)");
+  cmd.add_option("--type", type, "PLOVER event types, comma-separated (ASSAULT,PROTEST; case ignored)");
+  cmd.add_option("--place", place,
+                 "Place name or first-level region (accents and case ignored; variants such as Tombouctou resolve)");
+  cmd.add_option("--region", region, "First-level region (admin1), e.g. Kidal, Timbuktu");
+  cmd.add_option("--country", country, "Country of the event's place: ISO3 code (MLI) or name");
   cmd.add_option("--from", from, "Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")->check(partial_date());
   cmd.add_option("--to", to, "Events on or before this date")->check(partial_date());
   cmd.add_option("--text", text, "Words the evidence must contain (all of them; accents and case ignored)");
+  cmd.add_option("--min-fatalities", min_fatalities, "Events with a stated toll of at least N")
+      ->check(CLI::NonNegativeNumber);
+  cmd.add_option("--min-confidence", min_confidence, "Events with confidence of at least X (0..1)")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd.add_option("--precision", precision, "Events dated to the day, month or year exactly")
+      ->check(CLI::IsMember({"day", "month", "year"}));
+  cmd.add_option("--sort", sort,
+                 "Order: date (default), -date (latest first), fatalities, -fatalities (deadliest first), "
+                 "sources (most reported first)")
+      ->check(CLI::IsMember({"date", "-date", "fatalities", "-fatalities", "sources"}));
+  cmd.add_option("--offset", offset, "Skip this many rows first (after sorting)");
   cmd.add_option("--limit", limit, "At most this many rows (default: all)");
 }
 
@@ -67,23 +81,6 @@ std::vector<std::string> actor_ids_with_members(store::Store& s, const std::stri
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
-}
-
-store::EventQuery EventFilterOptions::resolve(store::Store& s) const {
-  store::EventQuery q;
-  graph::Window w = graph::query_window("", from, to);
-  if (!from.empty()) q.from_key = w.first;
-  if (!to.empty()) q.to_key = w.last;
-  if (!actor.empty()) {
-    q.by_actor = true;
-    q.actor_ids = actor_ids_with_members(s, actor, w);
-    if (q.actor_ids.empty()) std::cerr << "faultline: warning: no actor is named '" << actor << "'\n";
-  }
-  for (char c : type) q.type += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (!place.empty()) q.place_key = text::fold(place);
-  q.text = text;
-  q.limit = limit;
-  return q;
 }
 
 const std::string& ActorNames::operator()(const std::string& id) {

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "export/rows.h"
@@ -34,15 +35,30 @@ struct EventFilterOptions {
   std::string actor;
   std::string type;
   std::string place;
+  std::string region;
+  std::string country;
   std::string from;
   std::string to;
   std::string text;
+  std::optional<int64_t> min_fatalities;
+  std::optional<double> min_confidence;
+  std::string precision;
+  std::string sort = "date";
+  std::size_t offset = 0;
   std::size_t limit = 0;
   void add_to(CLI::App& cmd);
-  // Resolves names to ids (the actor with its members) and dates to keys. Throws
-  // std::invalid_argument for a bad date.
+  // Whether any filter (not --sort, --offset or --limit) was given.
+  bool any_filter() const;
+  // Resolves names to ids (the actor with its members; places, regions and countries by their
+  // names and the gazetteer's variants) and dates to keys. Throws std::invalid_argument (exit 2)
+  // for a bad date, an unknown type, or an actor, place, region or country that names nothing
+  // stored, with suggestions (cli/event_filters.cpp).
   store::EventQuery resolve(store::Store& s) const;
 };
+
+// The gazetteer's names for a place name as the coder reads it (Tombouctou → Timbuktu), from
+// the bundled packs; empty when it names no place.
+std::vector<std::string> gazetteer_names(const std::string& place);
 
 // Every id an actor name stands for: the actors it names (id, name or alias) and, transitively,
 // their members during `w` (so that a coalition includes its groups).

@@ -3,6 +3,7 @@
 // same query as `faultline events`. Column lists and mappings are in docs/store.md.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <string>
 
@@ -18,6 +19,11 @@ ExportFormat parse_export_format(const std::string& name);
 struct ExportStats {
   std::size_t written = 0;  // events (GraphML: nodes and edges)
   std::size_t skipped = 0;  // events the format cannot hold (no ACLED type, no CAMEO code, no coordinates)
+  std::map<std::string, std::size_t> skipped_by_reason;  // where the exporter says why
+  void skip(const std::string& reason) {
+    ++skipped;
+    ++skipped_by_reason[reason];
+  }
 };
 
 ExportStats export_acled_csv(store::Store& s, const store::EventQuery& q, std::ostream& out);

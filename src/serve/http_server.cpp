@@ -4,6 +4,8 @@
 #include <sys/socket.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
 #include <iostream>
 
 #include "serve/api_error.h"
@@ -15,8 +17,10 @@ namespace {
 
 void send_json(httplib::Response& res, int status, const json& body) {
   res.status = status;
-  // Stored text is valid UTF-8, but never let a stray byte turn into an exception here.
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+  // Stored text is valid UTF-8, but never let a stray byte turn into an exception here. JSON is
+  // UTF-8 by definition (RFC 8259: no charset parameter), and httplib compresses only the bare
+  // "application/json" type when the client accepts gzip.
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
   res.set_header("Cache-Control", "no-store");
 }
 
@@ -72,6 +76,22 @@ bool ranges_fit(const httplib::Request& req, std::size_t size) {
     if (offset >= n) return false;
   }
   return true;
+}
+
+// A strong validator of a file's content: FNV-1a over its bytes, with its size.
+std::string entity_tag(const std::string& body) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : body) h = (h ^ c) * 1099511628211ull;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "\"%zx-%016llx\"", body.size(), static_cast<unsigned long long>(h));
+  return buf;
+}
+
+// Whether If-None-Match lists this tag (weak "W/" prefix or not: RFC 9110 compares weakly
+// here) or is "*": the client's copy is current.
+bool not_modified(const httplib::Request& req, const std::string& tag) {
+  const std::string want = req.get_header_value("If-None-Match");
+  return want == "*" || (!want.empty() && want.find(tag) != std::string::npos);
 }
 
 }  // namespace
@@ -182,8 +202,23 @@ void HttpServer::routes() {
       send_error(res, 416, "range_not_satisfiable", "the requested byte range is outside the file");
       return;
     }
-    res.set_content(std::move(file->body), file->content_type);
+    // "no-cache" makes the browser ask again each time; the ETag lets it keep its copy (304).
+    const std::string tag = entity_tag(file->body);
+    res.set_header("ETag", tag);
     res.set_header("Cache-Control", "no-cache");
+    if (not_modified(req, tag)) {
+      send_whole(req);
+      res.status = 304;
+      return;
+    }
+    res.set_content(std::move(file->body), file->content_type);
+  });
+  // CORS: only the origin given with --cors may read answers from its pages.
+  http_->set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (options_.cors_origin.empty()) return;
+    res.set_header("Vary", "Origin");
+    if (req.get_header_value("Origin") == options_.cors_origin)
+      res.set_header("Access-Control-Allow-Origin", options_.cors_origin);
   });
 
   // Errors that httplib raises itself (a request too large, a URI too long…) get a JSON body too.

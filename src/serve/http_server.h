@@ -23,6 +23,8 @@ struct ServerOptions {
   double rate_burst = 100;  // requests a client may make at once
   int threads = 8;          // request threads (each keep-alive connection holds one while open)
   bool access_log = false;  // one line per request on standard error
+  // An origin (scheme://host[:port]) whose pages may read the API (CORS); "" = same origin only.
+  std::string cors_origin;
 };
 
 // Largest request body and header block accepted (the API takes no bodies).

@@ -59,14 +59,19 @@ Where filters(const EventQuery& q, bool events) {
             ") UNION SELECT report FROM report_actors WHERE affiliation_id IN (" + ids2 + "))");
     }
   }
-  if (!q.type.empty()) w.add(t + ".type = " + w.param(q.type));
-  if (!q.place_key.empty()) {
-    std::string p1 = w.param(q.place_key);
-    std::string p2 = w.param(q.place_key);
-    w.add("(" + t + ".place_key = " + p1 + " OR " + t + ".admin1_key = " + p2 + ")");
+  if (!q.types.empty()) w.add(t + ".type IN (" + w.list(q.types) + ")");
+  if (!q.place_keys.empty()) {
+    std::string p1 = w.list(q.place_keys);
+    std::string p2 = w.list(q.place_keys);
+    w.add("(" + t + ".place_key IN (" + p1 + ") OR " + t + ".admin1_key IN (" + p2 + "))");
   }
+  if (!q.region_key.empty()) w.add(t + ".admin1_key = " + w.param(q.region_key));
+  if (!q.country.empty()) w.add(t + ".country = " + w.param(q.country));
   if (q.from_key) w.add(t + ".date_last >= " + w.param(int64_t{q.from_key}) + "::int4");
   if (q.to_key) w.add(t + ".date_first <= " + w.param(int64_t{q.to_key}) + "::int4");
+  if (q.min_fatalities) w.add(t + ".fatalities >= " + w.param(*q.min_fatalities) + "::int8");
+  if (q.min_confidence) w.add(t + ".confidence >= " + w.param(*q.min_confidence) + "::float8");
+  if (q.date_length) w.add("length(" + t + ".date) = " + w.param(int64_t{q.date_length}) + "::int4");
   if (!q.text.empty()) {
     const std::string query = tsquery_literal(q.text);
     if (query.empty()) {
@@ -88,6 +93,26 @@ std::string id_array(const std::vector<int64_t>& ids) {
   std::string out = "{";
   for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
   return out + "}";
+}
+
+// The ORDER BY of events (alias e) for a sort, as sqlite_store_queries.cpp sorts: undated
+// first when ascending, unknown tolls last.
+std::string event_order(EventSort sort) {
+  switch (sort) {
+    case EventSort::Date: return "e.date_first NULLS FIRST, e.id";
+    case EventSort::DateDesc: return "e.date_first IS NULL, e.date_first DESC, e.id";
+    case EventSort::Fatalities: return "e.fatalities IS NULL, e.fatalities, e.date_first NULLS FIRST, e.id";
+    case EventSort::FatalitiesDesc: return "e.fatalities IS NULL, e.fatalities DESC, e.date_first NULLS FIRST, e.id";
+    case EventSort::Sources: return "e.sources DESC, e.date_first NULLS FIRST, e.id";
+  }
+  return "e.date_first NULLS FIRST, e.id";
+}
+
+std::string limit_offset(const EventQuery& q, Where& w) {
+  std::string out;
+  if (q.limit) out += " LIMIT " + w.param(static_cast<int64_t>(q.limit));
+  if (q.offset) out += " OFFSET " + w.param(static_cast<int64_t>(q.offset));
+  return out;
 }
 
 PartialDate date_of(const std::string& s) {
@@ -143,15 +168,15 @@ void PgStore::read_event_details(std::vector<EventView>& views, const std::vecto
 
 void PgStore::events(const EventQuery& q, const std::function<void(const EventView&)>& row) {
   Where w = filters(q, true);
-  const std::string limit = q.limit ? " LIMIT " + w.param(static_cast<int64_t>(q.limit)) : std::string();
+  const std::string limit = limit_offset(q, w);
   // One snapshot for the rows and their details.
   pg::Transaction tx(c_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   pg::for_each_batch(c_,
                      "SELECT e.id, e.representative, e.block_year, e.key, d.doc_id, r.sentence, r.evidence, " +
                          pg_data_columns("e") + " FROM (SELECT * FROM events e" + w.sql() +
-                         " ORDER BY e.date_first NULLS FIRST, e.id" + limit +
+                         " ORDER BY " + event_order(q.sort) + limit +
                          ") e LEFT JOIN reports r ON r.id = e.representative LEFT JOIN documents d ON d.id = r.document"
-                         " ORDER BY e.date_first NULLS FIRST, e.id",
+                         " ORDER BY " + event_order(q.sort),
                      w.params(), [&](const pg::Result& batch) {
                        std::vector<EventView> views(static_cast<std::size_t>(batch.rows()));
                        std::vector<int64_t> keys;
@@ -176,7 +201,7 @@ void PgStore::events(const EventQuery& q, const std::function<void(const EventVi
 
 void PgStore::reports(const EventQuery& q, const std::function<void(const ReportView&)>& row) {
   Where w = filters(q, false);
-  const std::string limit = q.limit ? " LIMIT " + w.param(static_cast<int64_t>(q.limit)) : std::string();
+  const std::string limit = limit_offset(q, w);
   pg::Transaction tx(c_, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   pg::for_each_batch(
       c_,

@@ -105,15 +105,25 @@ struct ReportView {
   std::string outlet;
 };
 
+// Orders of `faultline events --sort`: ties always by date then id, unknown tolls last.
+enum class EventSort { Date, DateDesc, Fatalities, FatalitiesDesc, Sources };
+
 // Filters of `faultline events` and `faultline export`, resolved to ids and date keys.
 struct EventQuery {
   bool by_actor = false;                // --actor was given (no matching id → no rows)
   std::vector<std::string> actor_ids;   // the actor, its members and aliases resolved
-  std::string type;                     // PLOVER type, upper case
-  std::string place_key;                // folded place name or admin1
+  std::vector<std::string> types;       // PLOVER types, upper case (any of them; empty = all)
+  std::vector<std::string> place_keys;  // folded place names or admin1s (any of them; empty = all)
+  std::string region_key;               // folded first-level region ("" = any)
+  std::string country;                  // ISO3 of the event's place ("" = any)
   int from_key = 0;                     // YYYYMMDD, inclusive; 0 = open
   int to_key = 0;
   std::string text;                     // words that the evidence must contain
+  std::optional<int64_t> min_fatalities;  // stated toll at least this (unknown tolls excluded)
+  std::optional<double> min_confidence;
+  int date_length = 0;                  // 10 = day precision, 7 = month, 4 = year; 0 = any
+  EventSort sort = EventSort::Date;     // events only; reports keep their order
+  std::size_t offset = 0;               // rows skipped after sorting
   std::size_t limit = 0;                // 0 = all
 };
 

@@ -26,7 +26,7 @@ class Where {
     for (const auto& v : values) out += (out.empty() ? "" : ", ") + param(v);
     return out;
   }
-  std::string param(std::variant<std::string, int64_t> v) {
+  std::string param(std::variant<std::string, int64_t, double> v) {
     params_.push_back(std::move(v));
     return "?" + std::to_string(params_.size());
   }
@@ -35,13 +35,14 @@ class Where {
     for (std::size_t i = 0; i < params_.size(); ++i) {
       int n = static_cast<int>(i + 1);
       if (const auto* t = std::get_if<std::string>(&params_[i])) s.bind(n, *t);
+      else if (const auto* d = std::get_if<double>(&params_[i])) s.bind(n, *d);
       else s.bind(n, std::get<int64_t>(params_[i]));
     }
   }
 
  private:
   std::string sql_;
-  std::vector<std::variant<std::string, int64_t>> params_;
+  std::vector<std::variant<std::string, int64_t, double>> params_;
 };
 
 // Words of a --text search as an FTS5 query: each word quoted (so that punctuation in it is not
@@ -82,14 +83,19 @@ Where filters(const EventQuery& q, bool events) {
             ") UNION SELECT report FROM report_actors WHERE affiliation_id IN (" + ids2 + "))");
     }
   }
-  if (!q.type.empty()) w.add(t + ".type = " + w.param(q.type));
-  if (!q.place_key.empty()) {
-    std::string p1 = w.param(q.place_key);
-    std::string p2 = w.param(q.place_key);
-    w.add("(" + t + ".place_key = " + p1 + " OR " + t + ".admin1_key = " + p2 + ")");
+  if (!q.types.empty()) w.add(t + ".type IN (" + w.list(q.types) + ")");
+  if (!q.place_keys.empty()) {
+    std::string p1 = w.list(q.place_keys);
+    std::string p2 = w.list(q.place_keys);
+    w.add("(" + t + ".place_key IN (" + p1 + ") OR " + t + ".admin1_key IN (" + p2 + "))");
   }
+  if (!q.region_key.empty()) w.add(t + ".admin1_key = " + w.param(q.region_key));
+  if (!q.country.empty()) w.add(t + ".country = " + w.param(q.country));
   if (q.from_key) w.add(t + ".date_last >= " + w.param(int64_t{q.from_key}));
   if (q.to_key) w.add(t + ".date_first <= " + w.param(int64_t{q.to_key}));
+  if (q.min_fatalities) w.add(t + ".fatalities >= " + w.param(*q.min_fatalities));
+  if (q.min_confidence) w.add(t + ".confidence >= " + w.param(*q.min_confidence));
+  if (q.date_length) w.add("length(" + t + ".date) = " + w.param(int64_t{q.date_length}));
   if (!q.text.empty()) {
     std::string m = w.param(fts_query(q.text));
     if (events)
@@ -99,6 +105,27 @@ Where filters(const EventQuery& q, bool events) {
       w.add("r.id IN (SELECT rowid FROM reports_fts WHERE reports_fts MATCH " + m + ")");
   }
   return w;
+}
+
+// The ORDER BY of events (alias e) for a sort: SQLite sorts NULL first, so unknown tolls are
+// put last explicitly (pg_store_queries.cpp writes the same order).
+std::string event_order(EventSort sort) {
+  switch (sort) {
+    case EventSort::Date: return "e.date_first, e.id";
+    case EventSort::DateDesc: return "e.date_first IS NULL, e.date_first DESC, e.id";
+    case EventSort::Fatalities: return "e.fatalities IS NULL, e.fatalities, e.date_first, e.id";
+    case EventSort::FatalitiesDesc: return "e.fatalities IS NULL, e.fatalities DESC, e.date_first, e.id";
+    case EventSort::Sources: return "e.sources DESC, e.date_first, e.id";
+  }
+  return "e.date_first, e.id";
+}
+
+// LIMIT and OFFSET (SQLite needs a LIMIT before an OFFSET: -1 is none).
+std::string limit_offset(const EventQuery& q, Where& w) {
+  std::string out;
+  if (q.limit || q.offset) out += " LIMIT " + w.param(q.limit ? static_cast<int64_t>(q.limit) : int64_t{-1});
+  if (q.offset) out += " OFFSET " + w.param(static_cast<int64_t>(q.offset));
+  return out;
 }
 
 PartialDate date_of(const std::string& s) {
@@ -127,10 +154,9 @@ void SqliteStore::events(const EventQuery& q, const std::function<void(const Eve
   Statement s = db_.prepare(
       // Filter, sort and cut the events first; only the rows kept are joined to their wording.
       "SELECT e.id, e.representative, e.block_year, e.key, d.doc_id, r.sentence, r.evidence, " + data_columns("e") +
-      " FROM (SELECT * FROM events e" + w.sql() + " ORDER BY e.date_first, e.id" +
-      (q.limit ? " LIMIT " + w.param(static_cast<int64_t>(q.limit)) : std::string()) +
+      " FROM (SELECT * FROM events e" + w.sql() + " ORDER BY " + event_order(q.sort) + limit_offset(q, w) +
       ") e LEFT JOIN reports r ON r.id = e.representative LEFT JOIN documents d ON d.id = r.document"
-      " ORDER BY e.date_first, e.id");
+      " ORDER BY " + event_order(q.sort));
   w.bind(s);
   while (s.step()) {
     EventView v;
@@ -154,8 +180,7 @@ void SqliteStore::reports(const EventQuery& q, const std::function<void(const Re
       "SELECT r.id, d.doc_id, r.sentence, r.idx, r.evidence, r.evidence_begin, r.evidence_end, r.pattern, "
       "r.place_inferred, d.source, " + data_columns("r") +
       " FROM (SELECT r.id AS report, r.date_first AS first, d.doc_id AS doc, r.idx AS idx"
-      " FROM reports r JOIN documents d ON d.id = r.document" + w.sql() + " ORDER BY first, doc, idx" +
-      (q.limit ? " LIMIT " + w.param(static_cast<int64_t>(q.limit)) : std::string()) +
+      " FROM reports r JOIN documents d ON d.id = r.document" + w.sql() + " ORDER BY first, doc, idx" + limit_offset(q, w) +
       ") k JOIN reports r ON r.id = k.report JOIN documents d ON d.id = r.document ORDER BY k.first, k.doc, k.idx");
   w.bind(s);
   while (s.step()) {

@@ -80,6 +80,16 @@ empty: events --text "-- ,," --format json
 events --limit 5 --format json
 events --limit 3 --reports --format csv
 events --actor CMA --type ASSAULT --from 2012 --to 2024 --limit 4 --format json
+events --type ASSAULT,protest --format json
+events --place Tombouctou --format csv
+events --country MLI --region kidal --format json
+events --min-fatalities 5 --sort -fatalities --format csv
+events --min-confidence 0.9 --precision day --sort -date --offset 3 --limit 10 --format json
+events --sort sources --offset 5 --limit 20 --format json
+events --sort fatalities --precision month --wide
+events --reports --offset 2 --limit 5 --format json
+empty: events --type attack
+empty: events --place Nowhereville
 empty: events --from 2031
 empty: events --from 2013-02-30
 actor CMA
@@ -98,6 +108,7 @@ control Kidal --at 2014-06-01 --format csv
 control Kidal --at 2023-12-01
 control Gao --format json
 control Tessalit --format json
+control Tombouctou --format json
 empty: control Atlantis-sur-Mer
 graph
 graph --at 2012 --format json
@@ -116,6 +127,7 @@ export --format plover-jsonl --type ASSAULT --place Kidal
 export --format geojson --text Kidal --limit 10
 export --format graphml --from 2012 --to 2013
 export --format cameo-tsv --actor MNLA --to 2015
+export --format acled-csv --min-fatalities 1 --sort -fatalities
 Q
 n=0
 with_rows=0
@@ -144,8 +156,8 @@ while IFS= read -r line; do
     diff "$tmp/q_lite.err" "$tmp/q_pg.err" | head -n 6
   fi
 done <"$tmp/queries"
-check "all 63 queries ran ($n)" test "$n" -eq 63
-check "55 of them have rows ($with_rows)" test "$with_rows" -eq 55
+check "all 75 queries ran ($n)" test "$n" -eq 75
+check "65 of them have rows ($with_rows)" test "$with_rows" -eq 65
 # The stores hold the same, non-empty set of events: count them in each database itself.
 n_lite=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from events").fetchone()[0])' "$lite")
 n_pg=$("$bin" events --db "$pgurl" --format json | wc -l)

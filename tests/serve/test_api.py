@@ -7,6 +7,7 @@ methods, the rate limit and concurrent clients. The server must answer everythin
 Usage: test_api.py FAULTLINE_BINARY SOURCE_ROOT
 """
 import concurrent.futures
+import gzip
 import http.client
 import json
 import os
@@ -337,6 +338,77 @@ def test_fuzz_and_concurrency():
     check(SERVER.alive(), "the server is alive after the fuzz")
 
 
+def request_headers(target, headers):
+    """GET with headers: (status, response headers, raw body)."""
+    conn = http.client.HTTPConnection(SERVER.host, SERVER.port, timeout=30)
+    try:
+        conn.request("GET", target, headers=headers)
+        r = conn.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        conn.close()
+
+
+def test_meta_shows_no_path():
+    s, h, body = get(q("/api/meta"))
+    j = json.loads(body)
+    check(s == 200 and j["database"] == os.path.basename(DB), f"meta names the store's file only: {j['database']}")
+    check(os.path.dirname(DB).encode() not in body, "meta shows no folder of the server")
+
+
+def test_gzip():
+    target = "/api/events?limit=500"
+    s, h, plain = request_headers(target, {})
+    check(s == 200 and "content-encoding" not in h, "no compression unless asked for")
+    s, h, packed = request_headers(target, {"Accept-Encoding": "gzip"})
+    check(s == 200 and h.get("content-encoding") == "gzip", f"gzip when the client accepts it: {h.get('content-encoding')}")
+    try:
+        unpacked = gzip.decompress(packed)
+    except OSError:
+        unpacked = b""
+    check(unpacked == plain and len(packed) * 3 < len(plain), f"gzip: same JSON, {len(packed)} of {len(plain)} bytes")
+    check(h.get("content-type") == "application/json", f"JSON content type: {h.get('content-type')}")
+    s, h, page = request_headers("/", {"Accept-Encoding": "gzip"})
+    check(s == 200 and h.get("content-encoding") == "gzip" and b"Faultline" in gzip.decompress(page), "the page gzipped")
+
+
+def test_etag():
+    s, h, body = request_headers("/js/main.js", {})
+    tag = h.get("etag", "")
+    check(s == 200 and tag.startswith('"') and tag.endswith('"'), f"static files carry an ETag: {tag!r}")
+    s, h2, body2 = request_headers("/js/main.js", {"If-None-Match": tag})
+    check(s == 304 and body2 == b"" and h2.get("etag") == tag, f"If-None-Match with the tag: 304, no body ({s})")
+    s, _, body3 = request_headers("/js/main.js", {"If-None-Match": '"0-0000000000000000"'})
+    check(s == 200 and body3 == body, f"another tag: the file again ({s})")
+    s, h4, _ = request_headers("/", {})
+    check(h4.get("etag") not in (None, tag), "another file, another tag")
+
+
+def test_cors(db):
+    s, h, _ = request_headers("/api/meta", {"Origin": "http://notebook.example:8888"})
+    check(s == 200 and "access-control-allow-origin" not in h, "no CORS header by default")
+    origin = "http://notebook.example:8888"
+    cors = Server(BINARY, db, "--rate-limit", "0", "--cors", origin)
+    try:
+        conn = http.client.HTTPConnection(cors.host, cors.port, timeout=30)
+        conn.request("GET", "/api/events?limit=1", headers={"Origin": origin})
+        r = conn.getresponse()
+        r.read()
+        check(r.status == 200 and r.getheader("Access-Control-Allow-Origin") == origin, "--cors: the origin may read")
+        conn.request("GET", "/api/events?limit=1", headers={"Origin": "http://evil.example"})
+        r = conn.getresponse()
+        r.read()
+        check(r.getheader("Access-Control-Allow-Origin") is None and r.getheader("Vary") == "Origin",
+              "--cors: another origin may not")
+        conn.close()
+    finally:
+        cors.stop()
+    for bad in ("*", "notebook.example", "http://a.example/path"):
+        p = subprocess.run([BINARY, "serve", "--db", db, "--port", "0", "--cors", bad], capture_output=True, text=True,
+                           timeout=30)
+        check(p.returncode == 2 and "--cors" in p.stderr, f"--cors {bad!r} is refused (exit {p.returncode})")
+
+
 def test_rate_limit(db):
     limited = Server(BINARY, db, "--rate-limit", "1", "--burst", "5")
     try:
@@ -364,11 +436,13 @@ if __name__ == "__main__":
     try:
         for test in [test_meta_and_health, test_events_list, test_event_filters, test_bad_parameters,
                      test_one_event_and_document, test_timeline_and_map, test_search, test_actors_graph_control,
-                     test_sql_metacharacters, test_paths_and_sizes, test_fuzz_and_concurrency]:
+                     test_sql_metacharacters, test_paths_and_sizes, test_fuzz_and_concurrency,
+                     test_meta_shows_no_path, test_gzip, test_etag]:
             before = failed
             test()
             print(f"{test.__name__}: {'ok' if failed == before else 'FAILED'}", flush=True)
         test_rate_limit(DB)
+        test_cors(DB)
         check(SERVER.alive(), "the server is still running")
     finally:
         code = SERVER.stop()

@@ -251,6 +251,8 @@ import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 assert len(rows) == 5 and rows[0]["id"].startswith("ev_")
 ' "$tmp/events.csv"
+check "events: types, places (French names), actors, ids, countries, regions, tolls, confidence, precision, sorts, paging, CSV, wide" \
+  python3 "$root/tests/store/test_event_filters.py" "$bin" "$db"
 "$bin" events --db "$tmp/none.db" >"$tmp/out" 2>"$tmp/err"
 check "a missing database is named, not created" bash -c "test $? -eq 2 && grep -q 'no database at' '$tmp/err' && test ! -e '$tmp/none.db'"
 "$bin" events --db "$db" --from 2014-13 >"$tmp/out" 2>"$tmp/err"
@@ -269,6 +271,33 @@ for r in rows:
     if r["latitude"]:
         float(r["latitude"]); float(r["longitude"])
 ' "$tmp/acled.csv"
+check "acled-csv follows ACLED's codebook: every dated event with an ACLED type, unidentified actor1, who takes territory, civilians targeted" py '
+import csv, json, re, sys
+rows = {r["event_id_cnty"]: r for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))}
+events = [json.loads(l) for l in open(sys.argv[2])]
+want = [e for e in events if e["acled_type"] and e["date"]]
+assert set(rows) == {e["id"] for e in want}, (len(rows), len(want))
+state = {"MIL", "POL", "GOV", "LEG", "JUD"}
+unidentified = territory = civilians = 0
+for e in want:
+    r = rows[e["id"]]
+    if not e["actor1"]:
+        unidentified += 1
+        assert re.fullmatch(r"Unidentified Armed Group \(.+\)", r["actor1"]) and r["inter1"] == "2", r
+    against_civilians = e["acled_type"] == "Battles" and e["actor2"] and all(a["sector"] == "CVL" for a in e["actor2"]) and not any(a["sector"] == "CVL" for a in e["actor1"])
+    if against_civilians:
+        civilians += 1
+        protest = all(a["id"] == "PROTESTERS" for a in e["actor2"])
+        want_type = ("Protests", "Excessive force against protesters") if protest else ("Violence against civilians", "Attack")
+        assert (r["event_type"], r["sub_event_type"], r["civilian_targeting"]) == want_type + ("Civilian targeting",), r
+    elif e["acled_subtype"] in ("Government regains territory", "Non-state actor overtakes territory"):
+        territory += 1
+        by_state = any(a["sector"] in state for a in e["actor1"])
+        assert r["sub_event_type"] == ("Government regains territory" if by_state else "Non-state actor overtakes territory"), (e["evidence"], r["sub_event_type"])
+assert unidentified and territory and civilians, (unidentified, territory, civilians)
+left = sum(int(n) for n in re.findall(r"faultline:   (\d+) left out: ", open(sys.argv[3]).read()))
+assert left == len(events) - len(want), (left, len(events), len(want))
+' "$tmp/acled.csv" "$tmp/all.jsonl" "$tmp/err"
 check "export writes no partial file and reports what it left out" bash -c "test ! -e '$tmp/acled.csv.partial' && grep -q 'exported' '$tmp/err'"
 "$bin" export --db "$db" --format cameo-tsv -q >"$tmp/cameo.tsv"
 check "cameo-tsv parses, GDELT columns, CAMEO codes" py '

@@ -162,7 +162,7 @@ TEST(StoreSqlite, WritesAreIdempotentAndChangedDocumentsReplaceTheirReports) {
   EXPECT_EQ(c.events, 2u);
   EXPECT_EQ(c.dirty_blocks, 0u);
   store::EventQuery q;
-  q.type = "ASSAULT";
+  q.types = {"ASSAULT"};
   ev = events(s, q);
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].sources.size(), 1u);
@@ -186,9 +186,9 @@ TEST(StoreSqlite, QueriesFilterByActorPlaceDateAndText) {
   q.by_actor = true;  // an actor name that resolved to nothing matches nothing
   EXPECT_EQ(count(q), 0u);
   q = {};
-  q.place_key = "kidal";
+  q.place_keys = {"kidal"};
   EXPECT_EQ(count(q), 1u);
-  q.place_key = "bamako region";  // the first-level region matches too
+  q.place_keys = {"bamako region"};  // the first-level region matches too
   EXPECT_EQ(count(q), 1u);
   q = {};
   q.from_key = 20230101;
