@@ -214,9 +214,50 @@ class ArgumentFinder {
       // Stop at a clause boundary between the mention and the verb.
       for (uint32_t i = a.end; i < from; ++i)
         if (cue("boundary", i)) return -1;
+      // "The army said [Tuesday's attack killed …]", "according to the UN, …": past the speaker
+      // the scan has left the reported clause, unless the clause speaks of the speaker's own
+      // ("the government said its forces attacked …").
+      if (addressed(static_cast<uint32_t>(k))) return -1;
+      if (uint32_t v = speech_verb_after(static_cast<uint32_t>(k)); v < from && !speaks_of_own(v, from)) return -1;
       return k;
     }
     return -1;
+  }
+
+  static constexpr uint32_t kNoSpeech = UINT32_MAX;
+  // The speech verb whose subject actor k is ("X said", "X also told"), or kNoSpeech.
+  uint32_t speech_verb_after(uint32_t k) const {
+    uint32_t i = m_.actors[k].end;
+    for (int n = 0; n < 2 && cue("speech_filler", i); ++n) ++i;
+    return i < end_ && lex_.cue_at("speech_verb", tok_, i, end_) > 0 ? i : kNoSpeech;
+  }
+
+  // Whether what the speech verb at v reports, up to token e, speaks of the speaker's own ("said
+  // its forces attacked", "said five of their fighters had been killed").
+  bool speaks_of_own(uint32_t v, uint32_t e) const {
+    for (uint32_t i = v + 1; i < e; ++i)
+      if (cue("possessive", i)) return true;
+    return false;
+  }
+
+  // Whether actor k reports or hears the event rather than taking part in it: the subject of a
+  // speech verb before `limit`, or an addressee or cited source.
+  bool speech_participant(uint32_t k, uint32_t limit) const {
+    return addressed(k) || speech_verb_after(k) < limit;
+  }
+
+  // "according to X", "told X", "in a letter to X", and a speaker put after the quote (", said X").
+  bool addressed(uint32_t k) const {
+    const auto& a = m_.actors[k];
+    uint32_t b = a.begin;
+    if (b > begin_ && cue("article", b - 1)) --b;
+    bool clause_ends = a.end >= end_ || !tok_[a.end].word;
+    if (b >= begin_ + 2 && cue("speech_verb", b - 1) && (tok_[b - 2].key == "," || tok_[b - 2].key == "\"") &&
+        clause_ends)
+      return true;
+    for (uint32_t n = 1; n <= 6 && b >= begin_ + n; ++n)
+      if (lex_.cue_at("speech_marker", tok_, b - n, end_) == n) return true;
+    return false;
   }
 
   static constexpr uint32_t kNoReport = UINT32_MAX;
@@ -244,6 +285,7 @@ class ArgumentFinder {
       const auto& a = m_.actors[k];
       if (a.end > v) break;
       if (a.begin > begin_ && (tok_[a.begin - 1].key == "of" || tok_[a.begin - 1].key == "with")) continue;
+      if (speech_participant(static_cast<uint32_t>(k), v)) continue;
       return coordinated(static_cast<uint32_t>(k), false, begin_, v);
     }
     return subject(v);
@@ -263,9 +305,24 @@ class ArgumentFinder {
       }
       // "by X" after an active verb is a means or an agent of something else, not the object.
       if (a.begin > e && tok_[a.begin - 1].key == "by") continue;
+      // "… in a letter to X": an addressee is no party; ", an NGO said": the reporting clause begins.
+      if (addressed(static_cast<uint32_t>(k))) continue;
+      if (speech_verb_after(static_cast<uint32_t>(k)) != kNoSpeech) return {};
       return coordinated(static_cast<uint32_t>(k), false, begin_, lim);
     }
     return {};
+  }
+
+  // The first actor after token e in the clause that reports it ("…, Algeria said"), or -1.
+  int speaker_after(uint32_t e) const {
+    uint32_t lim = right_limit();
+    for (std::size_t k = 0; k < m_.actors.size(); ++k) {
+      const auto& a = m_.actors[k];
+      if (a.begin < e) continue;
+      if (a.begin >= lim) break;
+      if (speech_verb_after(static_cast<uint32_t>(k)) != kNoSpeech || cue("report", a.end)) return static_cast<int>(k);
+    }
+    return -1;
   }
 
   // "by X" within a few tokens after e.
@@ -374,8 +431,8 @@ class ArgumentFinder {
             }
           }
           // "Mali must release them, Ivory Coast said": the actor after is who said it.
-          if (!a.target.empty() && cue("report", m_.actors[a.target.back()].end)) {
-            a.source = std::move(a.target);
+          if (int who = speaker_after(p_.end); who >= 0) {
+            a.source = {static_cast<uint32_t>(who)};
             a.target = obliged;
             return;
           }

@@ -299,3 +299,26 @@ TEST(Coder, ARegionGoesByItsOwnName) {
   EXPECT_EQ(ev[0].location->admin1, "Kidal");
   EXPECT_NEAR(ev[0].location->lat, 19.4, 1e-6);
 }
+
+// Whoever reports or hears of an act is no party to it: "X said", "according to X", "told X".
+TEST(Coder, SpeechSourcesAndAddresseesAreNoParties) {
+  auto ev = code("Malian soldiers attacked a village near Gao, the UN said.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_TRUE(ev[0].actor2.empty());
+
+  ev = code("The CMA told the UN that Kidal had been attacked by Malian soldiers.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_TRUE(ev[0].actor2.empty());
+
+  ev = code("The UN said the attack killed 14 villagers in Gao.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) EXPECT_TRUE(ids(e.actor1).empty()) << e.pattern;
+
+  // What a speaker says of its own men is about itself.
+  ev = code("The CMA said its men were attacked by Malian soldiers.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CMA"});
+}
