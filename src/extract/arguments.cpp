@@ -26,6 +26,8 @@ class ArgumentFinder {
     } else if (p_.passive) {
       a.target = subject(p_.begin);
       a.source = by_agent(p_.end);
+      // "were killed in fighting with X": who fought them killed them.
+      if (a.source.empty() && p_.noun >= 0 && cue("coparty_preposition", p_.end - 1)) a.source = object(p_.end);
     } else {
       if (p_.participle_clause) {
         a.source_from_main_clause = true;
@@ -209,7 +211,7 @@ class ArgumentFinder {
   int nearest_left(uint32_t from, uint32_t lim) const {
     for (int k = static_cast<int>(m_.actors.size()) - 1; k >= 0; --k) {
       const auto& a = m_.actors[k];
-      if (a.end > from) continue;
+      if (a.end > from || names_a_place(static_cast<uint32_t>(k))) continue;
       if (a.begin < lim || from - a.end > kMaxSubjectDistance) return -1;
       // Stop at a clause boundary between the mention and the verb.
       for (uint32_t i = a.end; i < from; ++i)
@@ -244,6 +246,15 @@ class ArgumentFinder {
   // speech verb before `limit`, or an addressee or cited source.
   bool speech_participant(uint32_t k, uint32_t limit) const {
     return addressed(k) || speech_verb_after(k) < limit;
+  }
+
+  // "near the border with Algeria": a country after a place_modifier is part of a place, no party.
+  bool names_a_place(uint32_t k) const {
+    uint32_t b = m_.actors[k].begin;
+    if (b > begin_ && cue("article", b - 1)) --b;
+    for (uint32_t n = 1; n <= 3 && b >= begin_ + n; ++n)
+      if (lex_.cue_at("place_modifier", tok_, b - n, end_) == n) return true;
+    return false;
   }
 
   // "according to X", "told X", "in a letter to X", and a speaker put after the quote (", said X").
@@ -305,6 +316,7 @@ class ArgumentFinder {
       }
       // "by X" after an active verb is a means or an agent of something else, not the object.
       if (a.begin > e && tok_[a.begin - 1].key == "by") continue;
+      if (names_a_place(static_cast<uint32_t>(k))) continue;
       // "… in a letter to X": an addressee is no party; ", an NGO said": the reporting clause begins.
       if (addressed(static_cast<uint32_t>(k))) continue;
       if (speech_verb_after(static_cast<uint32_t>(k)) != kNoSpeech) return {};
@@ -344,6 +356,49 @@ class ArgumentFinder {
       }
     }
     return {};
+  }
+
+  // The circumstance preposition that opens the phrase of this noun ("after [two days of] clashes"),
+  // a few modifier words back, or kNoPhrase.
+  static constexpr uint32_t kNoPhrase = UINT32_MAX;
+  uint32_t circumstance_before(uint32_t i) const {
+    for (uint32_t k = i, n = 0; k > begin_ && n < 5; ++n) {
+      --k;
+      if (cue("circumstance", k)) return k;
+      if (!tok_[k].word || tok_[k].capitalized || mention_ending_at(k + 1) >= 0) return kNoPhrase;
+    }
+    return kNoPhrase;
+  }
+
+  // The verb of the same type whose circumstance phrase holds this noun, in the same clause: "X
+  // killed Y [in an air strike]"; or -1.
+  int governing_verb() const {
+    constexpr uint32_t kReach = 16;
+    uint32_t c = circumstance_before(p_.begin);
+    if (c == kNoPhrase) return -1;
+    for (std::size_t q = index_; q-- > 0;) {
+      const auto& prev = preds_[q];
+      if (prev.predicate.nominal || prev.predicate.end > c) continue;
+      if (prev.suppressed != Suppression::None || c - prev.predicate.end > kReach) return -1;
+      // only the same kind of act: "reimposed blockades following the shooting" are two
+      if (lex_.patterns()[prev.predicate.pattern].type != lex_.patterns()[p_.pattern].type) return -1;
+      for (uint32_t i = prev.predicate.end; i < c; ++i)
+        if (cue("boundary", i) || cue("report", i)) return -1;
+      return static_cast<int>(q);
+    }
+    return -1;
+  }
+
+  // Whether this noun follows a verb of dying: "died [in] clashes with X".
+  bool after_casualty_verb() const {
+    uint32_t c = circumstance_before(p_.begin);
+    if (c == kNoPhrase) return false;
+    for (uint32_t k = c, n = 0; k > begin_ && n < 3; ++n) {
+      --k;
+      if (cue("casualty_verb", k)) return true;
+      if (!tok_[k].word || mention_ending_at(k + 1) >= 0) return false;
+    }
+    return false;
   }
 
   // A light verb ("began", "held", "announced") a few words before token i, over modifiers only.
@@ -396,6 +451,23 @@ class ArgumentFinder {
       }
     }
     if (a.target.empty()) a.target = object(p_.end);
+    if (a.source.empty()) {
+      // "X killed Y in an air strike", "X seized Y after heavy fighting with Z": a noun in a
+      // circumstance phrase of a verb is the act of that verb's agent, not of its object.
+      if (int q = governing_verb(); q >= 0) {
+        a.source = ArgumentFinder(lex_, tok_, begin_, end_, m_, preds_, static_cast<std::size_t>(q)).run().source;
+        if (!a.source.empty()) return;
+      }
+      // "N soldiers died in clashes with X": X fought and killed them.
+      if (!a.target.empty() && after_casualty_verb()) {
+        auto victims = subject(p_.begin);
+        if (!victims.empty()) {
+          a.source = std::move(a.target);
+          a.target = std::move(victims);
+          return;
+        }
+      }
+    }
     // The object of a light verb: "X began peace talks with Y", "X … and announced cooperation with Y".
     if (a.source.empty()) {
       if (int lv = light_verb_before(p_.begin); lv >= 0) {

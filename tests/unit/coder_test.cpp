@@ -322,3 +322,33 @@ TEST(Coder, SpeechSourcesAndAddresseesAreNoParties) {
   EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
   EXPECT_EQ(ids(ev[0].actor2), Ids{"CMA"});
 }
+
+// "N were killed in clashes with X", "N died in clashes with X": X fought them; one event.
+TEST(Coder, CasualtiesOfFightingWithAPartyAreItsTarget) {
+  auto ev = code("Twelve Malian soldiers were killed in clashes with the MNLA near Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_MIL"});
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Kidal");
+
+  ev = code("Twelve Malian soldiers died in clashes with the MNLA.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_MIL"});
+}
+
+// "X killed Y in an attack on Z": the attack is X's, not Y's.
+TEST(Coder, NounInACircumstancePhraseIsTheVerbAgentsAct) {
+  auto ev = code("Malian soldiers killed nine villagers in an attack on Kidal.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) EXPECT_EQ(ids(e.actor1), Ids{"MLI_MIL"});
+}
+
+// "near the border with Algeria" describes a place; Algeria is no party.
+TEST(Coder, CountryInAPlaceDescriptionIsNoParty) {
+  auto ev = code("The MNLA attacked a camp near the border with Algeria.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  EXPECT_TRUE(ev[0].actor2.empty());
+}
