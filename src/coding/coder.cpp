@@ -497,9 +497,11 @@ class DocumentCoder {
       for (std::size_t j = i + 1; j < events.size();) {
         auto& a = events[i];
         auto& b = events[j];
-        bool same_place = (!a.location && !b.location) || (a.location && b.location && a.location->name == b.location->name) ||
-                          (a.location && a.location->inferred) || (b.location && b.location->inferred) ||
-                          (a.location && b.location && a.location->country == b.location->country &&
+        // a mention without a place ("15 were killed when gunmen attacked a market in Tahoua")
+        // is placed by the other mention of the act
+        bool same_place = !a.location || !b.location || a.location->name == b.location->name ||
+                          a.location->inferred || b.location->inferred ||
+                          (a.location->country == b.location->country &&
                            (a.location->admin1.empty() || b.location->admin1.empty()));
         bool actors = overlap(a.actor1, b.actor1) || a.actor1.empty() || b.actor1.empty();
         bool same_date = a.date.year == b.date.year && a.date.month == b.date.month && a.date.day == b.date.day;

@@ -248,13 +248,14 @@ class ArgumentFinder {
     return addressed(k) || speech_verb_after(k) < limit;
   }
 
-  // "near the border with Algeria": a country after a place_modifier is part of a place, no party.
+  // "near the border with Algeria [and Niger]": a country after a place_modifier, or coordinated
+  // with one, is part of a place, no party.
   bool names_a_place(uint32_t k) const {
     uint32_t b = m_.actors[k].begin;
     if (b > begin_ && cue("article", b - 1)) --b;
     for (uint32_t n = 1; n <= 3 && b >= begin_ + n; ++n)
       if (lex_.cue_at("place_modifier", tok_, b - n, end_) == n) return true;
-    return false;
+    return k > 0 && m_.actors[k - 1].end < b && joins(m_.actors[k - 1].end, b, true) && names_a_place(k - 1);
   }
 
   // "according to X", "told X", "in a letter to X", and a speaker put after the quote (", said X").

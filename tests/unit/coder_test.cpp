@@ -347,8 +347,22 @@ TEST(Coder, NounInACircumstancePhraseIsTheVerbAgentsAct) {
 
 // "near the border with Algeria" describes a place; Algeria is no party.
 TEST(Coder, CountryInAPlaceDescriptionIsNoParty) {
-  auto ev = code("The MNLA attacked a camp near the border with Algeria.");
+  for (const char* text : {"The MNLA attacked a camp near the border with Algeria.",
+                           "The MNLA attacked a camp near the borders with Algeria and Nigeria."}) {
+    auto ev = code(text);
+    ASSERT_EQ(ev.size(), 1u) << text;
+    EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"}) << text;
+    EXPECT_TRUE(ev[0].actor2.empty()) << text;
+  }
+}
+
+// "N were killed when X attacked …": one act told twice, one event with the place of either.
+TEST(Coder, ACasualtyClauseAndTheAttackAreOneEvent) {
+  auto ev = code("Fourteen villagers were killed when Malian soldiers attacked a market in Gao.");
   ASSERT_EQ(ev.size(), 1u);
-  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
-  EXPECT_TRUE(ev[0].actor2.empty());
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Gao");
+  EXPECT_EQ(ev[0].fatalities, 14);
 }
