@@ -341,9 +341,12 @@ class DocumentCoder {
     const extract::DateMention* best = nullptr;
     int64_t best_d = INT64_MAX;
     for (const auto& d : dates) {
-      if (d.role != extract::DateRole::Event) continue;
+      if (d.role != extract::DateRole::Event && d.role != extract::DateRole::Background) continue;
       // a date after the anchor counts a little less far than one before it
       int64_t dist = d.begin >= anchor ? static_cast<int64_t>(d.begin - anchor) : 2 * static_cast<int64_t>(anchor - d.end) + 1;
+      // an offset told in passing ("two weeks after Russia invaded Ukraine on 24 February") gives
+      // way to a date stated for the act itself
+      if (d.role == extract::DateRole::Background) dist *= 2;
       if (dist < best_d) {
         best_d = dist;
         best = &d;

@@ -366,3 +366,22 @@ TEST(Coder, ACasualtyClauseAndTheAttackAreOneEvent) {
   EXPECT_EQ(ev[0].location->name, "Gao");
   EXPECT_EQ(ev[0].fatalities, 14);
 }
+
+// Offsets count from the story's date: "one day after <act>", "two days later", "the previous
+// day", "three days ago" (from publication, Thursday 2023-11-16).
+TEST(Coder, RelativeOffsetsCountFromTheStorysDate) {
+  auto date_at = [](const std::vector<coding::CodedEvent>& ev, const char* place) {
+    for (const auto& e : ev)
+      if (e.location && e.location->name == place) return extract::format_date(e.date);
+    return std::string("none");
+  };
+  auto ev = code("The MNLA attacked Gao on Saturday, one day after attacking Kidal.");
+  EXPECT_EQ(date_at(ev, "Gao"), "2023-11-11");
+  EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-10");
+  ev = code("The MNLA attacked Gao on Saturday. Two days later, Ansar Dine attacked Kidal.");
+  EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-13");
+  ev = code("The MNLA attacked Gao on Saturday. The previous day, Ansar Dine attacked Kidal.");
+  EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-10");
+  ev = code("The MNLA attacked Kidal three days ago.");
+  EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-13");
+}
