@@ -246,7 +246,10 @@ class DocumentCoder {
     return std::nullopt;
   }
 
-  std::optional<CodedActor> resolve(const ActorMention& m, const PartialDate& date, bool with_mention = true) const {
+  // `place_country`: the country where the event happened, if named; a bare state agent ("soldiers",
+  // "police") belongs to it rather than to the document's main country.
+  std::optional<CodedActor> resolve(const ActorMention& m, const PartialDate& date, bool with_mention = true,
+                                    uint32_t place_country = kNone) const {
     if (m.anaphor != Anaphor::None) {
       const std::optional<CodedActor>* slot = nullptr;
       switch (m.anaphor) {
@@ -289,7 +292,8 @@ class DocumentCoder {
     if (m.agent != kNone) {
       const auto& ag = lex_.agents()[m.agent];
       uint32_t country = m.country;
-      if (country == kNone && kStateSectors.count(ag.sector)) country = home_country_;
+      if (country == kNone && kStateSectors.count(ag.sector))
+        country = place_country != kNone ? place_country : home_country_;
       if (country != kNone) {
         CodedActor c = composed(country, ag.sector, m.agent);
         c.mention = a.mention;
@@ -309,11 +313,16 @@ class DocumentCoder {
   }
 
   std::vector<CodedActor> resolve_all(const SentenceMentions& sm, const std::vector<uint32_t>& idx,
-                                      const PartialDate& date) const {
+                                      const PartialDate& date, uint32_t place_country) const {
     std::vector<CodedActor> out;
     for (uint32_t k : idx)
-      if (auto a = resolve(sm.actors[k], date)) add_unique(out, {*a});
+      if (auto a = resolve(sm.actors[k], date, true, place_country)) add_unique(out, {*a});
     return out;
+  }
+
+  uint32_t country_of(const extract::PlaceMention& pm) const {
+    if (pm.place != kNone) return lex_.country_index(lex_.places()[pm.place].country);
+    return pm.country;
   }
 
   CodedLocation location_of(const extract::PlaceMention& pm) const {
@@ -384,8 +393,9 @@ class DocumentCoder {
         e.pattern = pattern.file + ":" + std::to_string(pattern.line);
         uint32_t anchor = places.empty() ? pred.begin : sm.places[places[c]].end;
         e.date = event_date(dates, places.size() > 1 ? anchor : pred.begin);
-        e.actor1 = resolve_all(sm, args.source, e.date);
-        e.actor2 = resolve_all(sm, args.target, e.date);
+        uint32_t place_country = places.empty() ? kNone : country_of(sm.places[places[c]]);
+        e.actor1 = resolve_all(sm, args.source, e.date, place_country);
+        e.actor2 = resolve_all(sm, args.target, e.date, place_country);
         std::erase_if(e.actor2, [&](const CodedActor& a) {
           return std::any_of(e.actor1.begin(), e.actor1.end(), [&](const CodedActor& b) { return same_actor(a, b); });
         });

@@ -385,3 +385,14 @@ TEST(Coder, RelativeOffsetsCountFromTheStorysDate) {
   ev = code("The MNLA attacked Kidal three days ago.");
   EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-13");
 }
+
+// A bare state agent belongs to the country where the act happened, not to the document's
+// main country.
+TEST(Coder, BareStateAgentTakesTheCountryOfTheEventsPlace) {
+  auto ev = code("The MNLA attacked Malian soldiers in Kidal. Soldiers attacked Ansar Dine in Nigeria.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"NGA_MIL"});
+  ev = code("The MNLA attacked Malian soldiers in Kidal. Soldiers attacked Ansar Dine near Gao.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"MLI_MIL"});
+}
