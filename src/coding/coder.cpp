@@ -12,6 +12,7 @@
 #include "extract/locations.h"
 #include "extract/mentions.h"
 #include "extract/predicates.h"
+#include "text/fold.h"
 #include "text/language.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
@@ -62,6 +63,7 @@ bool overlap(const std::vector<CodedActor>& a, const std::vector<CodedActor>& b)
 // What the document has said so far, for anaphors and implicit arguments.
 struct Discourse {
   std::optional<CodedActor> person, singular, plural, group;
+  uint32_t group_sentence = 0;  // where `group` was last named
   std::optional<CodedActor> speaker;  // who the current sentence quotes
   std::vector<uint32_t> named;          // named actors, latest last
   std::optional<CodedLocation> place;
@@ -89,6 +91,7 @@ class DocumentCoder {
       drop_cited(citations_.back(), mentions_.back().places);
     }
     link_surnames();
+    for (auto& sm : mentions_) link_generic_groups(sm);
     for (std::size_t si = 0; si < sentences_.size(); ++si) link_reported_pronouns(si);
     home_country_ = dominant_country();
     resolve_namesakes();
@@ -123,6 +126,26 @@ class DocumentCoder {
       if (found.empty()) continue;
       actors.insert(actors.end(), found.begin(), found.end());
       std::sort(actors.begin(), actors.end(), [](const ActorMention& a, const ActorMention& b) { return a.begin < b.begin; });
+    }
+  }
+
+  // "rebels of the CSP", "jihadists of JNIM", "les rebelles de la CMA": a generic armed agent
+  // followed by `group_link` and a named armed group of its sector is that group.
+  void link_generic_groups(SentenceMentions& sm) const {
+    for (std::size_t k = 0; k + 1 < sm.actors.size(); ++k) {
+      auto& m = sm.actors[k];
+      const auto& next = sm.actors[k + 1];
+      if (m.agent == kNone || m.country != kNone || m.actor != kNone || next.actor == kNone) continue;
+      const auto& group = lex_.actors()[next.actor];
+      if ((group.kind != "group" && group.kind != "coalition") || group.sector != lex_.agents()[m.agent].sector) continue;
+      uint32_t i = m.end;
+      uint32_t link = i < next.begin ? lex_.cue_at("group_link", tokens_, i, next.begin) : 0;
+      if (!link) continue;
+      i += link;
+      if (i < next.begin && lex_.cue("article", tokens_[i])) ++i;
+      if (i != next.begin) continue;
+      m.actor = next.actor;
+      m.agent = kNone;
     }
   }
 
@@ -435,6 +458,7 @@ class DocumentCoder {
           const auto& ag = lex_.agents()[protesters_];
           e.actor1.push_back(CodedActor{ag.id, ag.without_country, slice(pred.begin, pred.end), "", "", ag.sector});
         }
+        name_generic_groups(e, si);
         if (e.actor1.empty() && e.actor2.empty()) continue;
         // A visit or talks abroad with no one named: the host state is the counterpart.
         if (e.type == "CONSULT" && e.actor2.empty() && e.location && !e.location->country.empty() &&
@@ -466,6 +490,42 @@ class DocumentCoder {
     if (discourse_.recent.size() > 16) discourse_.recent.erase(discourse_.recent.begin(), discourse_.recent.end() - 16);
     for (auto& e : events) out.push_back(std::move(e));
     update_discourse(si, dates);
+  }
+
+  // The named armed group a generic one stands for: for agents listed as `group_anaphor` in
+  // cues.tsv ("the rebels"), the group of its sector named in the last two sentences.
+  std::optional<CodedActor> group_named_for(const CodedActor& generic, uint32_t si) const {
+    constexpr uint32_t kReach = 2;
+    if (!discourse_.group || discourse_.group->sector != generic.sector || si - discourse_.group_sentence > kReach ||
+        !lex_.cue("group_anaphor", text::fold(generic.id)))
+      return std::nullopt;
+    return discourse_.group;
+  }
+
+  // "The CSP took Bourem. The rebels then …": a generic armed agent is the group just named, unless
+  // that group is the other party ("the MNLA fought the rebels").
+  void name_generic_groups(CodedEvent& e, uint32_t si) const {
+    auto generic = [&](const CodedActor& a) {
+      return a.country.empty() && (a.sector == "REB" || a.sector == "INS") &&
+             std::any_of(lex_.agents().begin(), lex_.agents().end(), [&](const auto& ag) { return ag.id == a.id; });
+    };
+    for (auto* role : {&e.actor1, &e.actor2}) {
+      auto* other = role == &e.actor1 ? &e.actor2 : &e.actor1;
+      for (std::size_t k = 0; k < role->size();) {
+        auto group = generic((*role)[k]) ? group_named_for((*role)[k], si) : std::nullopt;
+        if (!group || overlap(*other, {*group})) {
+          ++k;
+          continue;
+        }
+        group->mention = (*role)[k].mention;
+        if (overlap(*role, {*group})) {
+          role->erase(role->begin() + static_cast<std::ptrdiff_t>(k));
+        } else {
+          (*role)[k] = *group;
+          ++k;
+        }
+      }
+    }
   }
 
   // Whom the sentence quotes: the named actor next to a reporting verb — "…,” Tine said.",
@@ -567,7 +627,10 @@ class DocumentCoder {
         continue;
       }
       bool named_group = m.actor != kNone && (lex_.actors()[m.actor].kind == "group" || lex_.actors()[m.actor].kind == "coalition");
-      if (named_group) discourse_.group = a;
+      if (named_group) {
+        discourse_.group = a;
+        discourse_.group_sentence = si;
+      }
       if (m.actor != kNone) {
         std::erase(discourse_.named, m.actor);
         discourse_.named.push_back(m.actor);

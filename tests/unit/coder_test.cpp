@@ -396,3 +396,20 @@ TEST(Coder, BareStateAgentTakesTheCountryOfTheEventsPlace) {
   ASSERT_EQ(ev.size(), 2u);
   EXPECT_EQ(ids(ev[1].actor1), Ids{"MLI_MIL"});
 }
+
+// "rebels of the CMA" names the CMA; "the rebels" right after the CMA was named is the CMA,
+// unless the CMA is the other party.
+TEST(Coder, GenericRebelsAreTheGroupJustNamed) {
+  auto ev = code("Rebels of the CMA attacked Malian soldiers in Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"CMA"});
+  ev = code("The CMA attacked Malian soldiers in Kidal. The rebels then attacked Gao.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"CMA"});
+  ev = code("The CMA attacked Malian soldiers in Kidal. Malian soldiers attacked the rebels in Gao.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor2), Ids{"CMA"});
+  ev = code("The CMA attacked the rebels in Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"REBELS"});
+}
