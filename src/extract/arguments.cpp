@@ -248,6 +248,24 @@ class ArgumentFinder {
     return addressed(k) || speech_verb_after(k) < limit;
   }
 
+  // "After the attack on Gao, [the MNLA] took Kidal": past a comma, an actor right before a verb
+  // of a later predicate is that clause's subject, not an object of this one.
+  bool subject_of_next_clause(uint32_t e, uint32_t k) const {
+    const auto& a = m_.actors[k];
+    bool comma = false;
+    for (uint32_t i = e; i < a.begin && !comma; ++i) comma = tok_[i].key == ",";
+    if (!comma) return false;
+    uint32_t i = a.end;
+    while (i < end_ && i - a.end < 2 && tok_[i].word && !tok_[i].capitalized && !starts_verb(i)) ++i;
+    return starts_verb(i);
+  }
+
+  bool starts_verb(uint32_t i) const {
+    for (std::size_t q = index_ + 1; q < preds_.size(); ++q)
+      if (!preds_[q].predicate.nominal && preds_[q].predicate.begin == i) return true;
+    return false;
+  }
+
   // "near the border with Algeria [and Niger]": a country after a place_modifier, or coordinated
   // with one, is part of a place, no party.
   bool names_a_place(uint32_t k) const {
@@ -318,6 +336,7 @@ class ArgumentFinder {
       // "by X" after an active verb is a means or an agent of something else, not the object.
       if (a.begin > e && tok_[a.begin - 1].key == "by") continue;
       if (names_a_place(static_cast<uint32_t>(k))) continue;
+      if (subject_of_next_clause(e, static_cast<uint32_t>(k))) return {};
       // "… in a letter to X": an addressee is no party; ", an NGO said": the reporting clause begins.
       if (addressed(static_cast<uint32_t>(k))) continue;
       if (speech_verb_after(static_cast<uint32_t>(k)) != kNoSpeech) return {};

@@ -413,3 +413,13 @@ TEST(Coder, GenericRebelsAreTheGroupJustNamed) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ids(ev[0].actor2), Ids{"REBELS"});
 }
+
+// "After the attack on Gao, the MNLA …": the subject of the next clause is no object of the noun.
+TEST(Coder, SubjectOfTheNextClauseIsNoObject) {
+  auto ev = code("After an attack on Gao, the MNLA attacked Malian soldiers in Kidal.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) {
+    auto targets = ids(e.actor2);
+    EXPECT_EQ(std::count(targets.begin(), targets.end(), "MNLA"), 0) << e.pattern;
+  }
+}
