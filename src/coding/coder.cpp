@@ -76,6 +76,7 @@ class DocumentCoder {
   DocumentCoder(const Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {
     for (uint32_t i = 0; i < lex_.agents().size(); ++i)
       if (lex_.agents()[i].id == "PROTESTERS") protesters_ = i;
+      else if (lex_.agents()[i].id == "CIVILIANS") civilians_ = i;
   }
 
   std::vector<CodedEvent> run() {
@@ -459,6 +460,12 @@ class DocumentCoder {
           e.actor1.push_back(CodedActor{ag.id, ag.without_country, slice(pred.begin, pred.end), "", "", ag.sector});
         }
         name_generic_groups(e, si);
+        // "killed at least 20 people", "12 people were killed": the unnamed dead are civilians.
+        if (e.type == "ASSAULT" && !e.actor1.empty() && e.actor2.empty() && civilians_ != kNone &&
+            names_dead_people(pred, s)) {
+          const auto& ag = lex_.agents()[civilians_];
+          e.actor2.push_back(CodedActor{ag.id, ag.without_country, slice(pred.begin, pred.end), "", "", ag.sector});
+        }
         if (e.actor1.empty() && e.actor2.empty()) continue;
         // A visit or talks abroad with no one named: the host state is the counterpart.
         if (e.type == "CONSULT" && e.actor2.empty() && e.location && !e.location->country.empty() &&
@@ -544,6 +551,18 @@ class DocumentCoder {
       }
     }
     return std::nullopt;
+  }
+
+  // Whether a killing predicate's victims are people named by a `victim_noun` of cues.tsv: after
+  // an active verb ("killed scores of people"), before a passive one ("20 people were killed").
+  bool names_dead_people(const extract::Predicate& pred, const text::Sentence& s) const {
+    constexpr uint32_t kWindow = 6;
+    if (!extract::states_killing(tokens_, pred.begin, pred.end)) return false;
+    uint32_t from = pred.passive ? std::max(s.first_token, pred.begin > kWindow ? pred.begin - kWindow : 0) : pred.end;
+    uint32_t to = pred.passive ? pred.begin : std::min(s.end_token, pred.end + kWindow);
+    for (uint32_t i = from; i < to; ++i)
+      if (lex_.cue("victim_noun", tokens_[i])) return true;
+    return false;
   }
 
   // Whether a place mention begins at token i (after an article).
@@ -657,6 +676,7 @@ class DocumentCoder {
   std::vector<SentenceMentions> mentions_;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> citations_;  // per sentence
   uint32_t protesters_ = kNone;
+  uint32_t civilians_ = kNone;  // the agent row "CIVILIANS", when a pack has it
   std::string lang_;  // the document's language: given, or detected  // the agent row "PROTESTERS", when a pack has it
   uint32_t home_country_ = kNone;
   extract::DateContext context_;

@@ -423,3 +423,13 @@ TEST(Coder, SubjectOfTheNextClauseIsNoObject) {
     EXPECT_EQ(std::count(targets.begin(), targets.end(), "MNLA"), 0) << e.pattern;
   }
 }
+
+// "killed twelve people": dead named only as people are civilians.
+TEST(Coder, UndescribedDeadAreCivilians) {
+  auto ev = code("The MNLA killed twelve people near Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
+  ev = code("Twelve people were killed by the MNLA near Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
+}
