@@ -183,6 +183,7 @@ class PredicateFinder {
             break;
           }
           if (cue("have", k)) break;
+          if (tok_[k].key == "\"" || tok_[k].key == "'") continue;  // were "neutralised"
           if (!tok_[k].word || tok_[k].capitalized) break;
         }
         if (!p.passive && m.end < end_ && tok_[m.end].key == "by" && !(head > begin_ && cue("have", head - 1)))

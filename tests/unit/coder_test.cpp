@@ -433,3 +433,11 @@ TEST(Coder, UndescribedDeadAreCivilians) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
 }
+
+// A quoted participle after "be" is still passive: were "killed" by X.
+TEST(Coder, QuotedParticipleIsStillPassive) {
+  auto ev = code("Thirty villagers were \"killed\" by Malian soldiers near Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
+}
