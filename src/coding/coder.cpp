@@ -499,10 +499,27 @@ class DocumentCoder {
     update_discourse(si, dates);
   }
 
-  // The named armed group a generic one stands for: for agents listed as `group_anaphor` in
-  // cues.tsv ("the rebels"), the group of its sector named in the last two sentences.
+  // The named armed group a generic one stands for. A definite generic ("the separatists") is the
+  // only group of its sector named before it in the sentence; an agent listed as `group_anaphor`
+  // in cues.tsv ("the rebels") may also be the group of its sector named in the last two sentences.
   std::optional<CodedActor> group_named_for(const CodedActor& generic, uint32_t si) const {
     constexpr uint32_t kReach = 2;
+    const auto& sm = mentions_[si];
+    const auto at = std::find_if(sm.actors.begin(), sm.actors.end(), [&](const ActorMention& m) {
+      return m.agent != kNone && m.actor == kNone && slice(m.begin, m.end) == generic.mention;
+    });
+    if (at != sm.actors.end() && at->begin > sentences_[si].first_token &&
+        lex_.cue("article", tokens_[at->begin - 1])) {
+      std::optional<CodedActor> found;
+      for (auto m = sm.actors.begin(); m != at; ++m) {
+        if (m->actor == kNone || m->anaphor != Anaphor::None) continue;
+        const auto& row = lex_.actors()[m->actor];
+        if ((row.kind != "group" && row.kind != "coalition") || row.sector != generic.sector) continue;
+        if (found && found->id != row.id) return std::nullopt;  // two groups: no guess
+        found = resolve(*m, context_.narrative.known() ? context_.narrative : context_.publication, false);
+      }
+      if (found) return found;
+    }
     if (!discourse_.group || discourse_.group->sector != generic.sector || si - discourse_.group_sentence > kReach ||
         !lex_.cue("group_anaphor", text::fold(generic.id)))
       return std::nullopt;

@@ -441,3 +441,10 @@ TEST(Coder, QuotedParticipleIsStillPassive) {
   EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
   EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
 }
+
+// "the separatists" after the CMA was named in the same sentence is the CMA.
+TEST(Coder, DefiniteGenericGroupIsTheGroupNamedBeforeIt) {
+  auto ev = code("The CMA attacked Malian soldiers in Kidal, in clashes between the separatists and the army.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) EXPECT_EQ(ids(e.actor1), Ids{"CMA"}) << e.pattern;
+}
