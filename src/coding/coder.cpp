@@ -299,6 +299,14 @@ class DocumentCoder {
     if (with_mention) a.mention = slice(m.begin, m.end);
     if (m.actor != kNone) {
       const auto& row = lex_.actors()[m.actor];
+      // "Niger's junta", "the Nigerien transitional government": a state actor's alias ("junta")
+      // with another country attached names that country's institution.
+      if (m.country != kNone && row.kind != "person" && kStateSectors.count(row.sector) &&
+          lex_.country_index(row.country) != m.country) {
+        CodedActor c = composed(m.country, row.sector, kNone);
+        c.mention = a.mention;
+        return c;
+      }
       a.id = row.id;
       a.name = row.name;
       a.country = row.country;

@@ -448,3 +448,13 @@ TEST(Coder, DefiniteGenericGroupIsTheGroupNamedBeforeIt) {
   ASSERT_FALSE(ev.empty());
   for (const auto& e : ev) EXPECT_EQ(ids(e.actor1), Ids{"CMA"}) << e.pattern;
 }
+
+// "junta" is an alias of Mali's government; "Algeria's junta" is Algeria's.
+TEST(Coder, StateAliasWithAnotherCountryNamesThatCountrysInstitution) {
+  auto ev = code("Algeria's junta accused the MNLA.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"DZA_GOV"});
+  ev = code("Mali's junta accused the MNLA.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_GOV"});
+}
