@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/fold.h"
+
 namespace faultline::extract {
 namespace {
 
@@ -46,6 +48,7 @@ class ArgumentFinder {
           break;
         }
       if (a.target.empty()) a.target = object(p_.end);
+      move_companions(a);
     }
     // One mention cannot be both.
     std::erase_if(a.target, [&](uint32_t t) { return std::find(a.source.begin(), a.source.end(), t) != a.source.end(); });
@@ -79,6 +82,22 @@ class ArgumentFinder {
     for (std::size_t k = index_ + 1; k < preds_.size(); ++k)
       if (preds_[k].predicate.begin >= p_.end) lim = std::min(lim, preds_[k].predicate.begin);
     return lim;
+  }
+
+  // "X attacked Y jointly with Z", "X raided Y, backed by Z": a companion joined to the object by a
+  // `comitative` phrase acts with the subject.
+  // Not after verbs of saying or judging, whose object may be a clause's subject ("warned that X,
+  // accompanied by Z, had executed …").
+  void move_companions(Arguments& a) const {
+    if (a.source.empty() || lex_.cue("embedding_type", text::fold(lex_.patterns()[p_.pattern].type))) return;
+    for (std::size_t i = 1; i < a.target.size(); ++i) {
+      uint32_t gap = m_.actors[a.target[i - 1]].end;
+      if (gap < end_ && tok_[gap].key == ",") ++gap;
+      if (!lex_.cue_at("comitative", tok_, gap, m_.actors[a.target[i]].begin)) continue;
+      a.source.insert(a.source.end(), a.target.begin() + static_cast<std::ptrdiff_t>(i), a.target.end());
+      a.target.resize(i);
+      return;
+    }
   }
 
   // Extends a mention into its coordination: "X and Y", "X, Y and Z", "X as well as Y".

@@ -458,3 +458,14 @@ TEST(Coder, StateAliasWithAnotherCountryNamesThatCountrysInstitution) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_GOV"});
 }
+
+// "jointly with Z", before the verb or after the object: Z acts with the subject.
+TEST(Coder, CompanionJoinedJointlyActsWithTheSubject) {
+  for (const char* text : {"Malian troops, jointly with Wagner mercenaries, attacked the MNLA.",
+                           "Malian troops attacked the MNLA jointly with Wagner mercenaries."}) {
+    auto ev = code(text);
+    ASSERT_EQ(ev.size(), 1u) << text;
+    EXPECT_EQ(ids(ev[0].actor1), (Ids{"MLI_MIL", "WAGNER"})) << text;
+    EXPECT_EQ(ids(ev[0].actor2), Ids{"MNLA"}) << text;
+  }
+}
