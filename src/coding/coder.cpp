@@ -352,6 +352,26 @@ class DocumentCoder {
     return out;
   }
 
+  // The one country a sentence names, through its actors ("Burkinabe officials", "Niger's
+  // junta") and places; kNone when it names none or several.
+  uint32_t sentence_country(const SentenceMentions& sm) const {
+    uint32_t found = kNone;
+    auto see = [&](uint32_t c) {
+      if (c == kNone || found == c) return true;
+      if (found != kNone) return false;
+      found = c;
+      return true;
+    };
+    for (const auto& m : sm.actors) {
+      uint32_t c = m.country;
+      if (c == kNone && m.actor != kNone) c = lex_.country_index(lex_.actors()[m.actor].country);
+      if (!see(c)) return kNone;
+    }
+    for (const auto& p : sm.places)
+      if (!see(country_of(p))) return kNone;
+    return found;
+  }
+
   uint32_t country_of(const extract::PlaceMention& pm) const {
     if (pm.place != kNone) return lex_.country_index(lex_.places()[pm.place].country);
     return pm.country;
@@ -425,7 +445,7 @@ class DocumentCoder {
         e.pattern = pattern.file + ":" + std::to_string(pattern.line);
         uint32_t anchor = places.empty() ? pred.begin : sm.places[places[c]].end;
         e.date = event_date(dates, places.size() > 1 ? anchor : pred.begin);
-        uint32_t place_country = places.empty() ? kNone : country_of(sm.places[places[c]]);
+        uint32_t place_country = places.empty() ? sentence_country(sm) : country_of(sm.places[places[c]]);
         e.actor1 = resolve_all(sm, args.source, e.date, place_country);
         e.actor2 = resolve_all(sm, args.target, e.date, place_country);
         std::erase_if(e.actor2, [&](const CodedActor& a) {

@@ -397,6 +397,13 @@ TEST(Coder, BareStateAgentTakesTheCountryOfTheEventsPlace) {
   EXPECT_EQ(ids(ev[1].actor1), Ids{"MLI_MIL"});
 }
 
+// With no place, the one country the sentence names.
+TEST(Coder, BareStateAgentTakesTheOneCountryTheSentenceNames) {
+  auto ev = code("The MNLA attacked Malian soldiers in Kidal. The Algerian government said soldiers attacked Ansar Dine.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"DZA_MIL"});
+}
+
 // "rebels of the CMA" names the CMA; "the rebels" right after the CMA was named is the CMA,
 // unless the CMA is the other party.
 TEST(Coder, GenericRebelsAreTheGroupJustNamed) {
