@@ -138,7 +138,8 @@ class DocumentCoder {
       const auto& next = sm.actors[k + 1];
       if (m.agent == kNone || m.country != kNone || m.actor != kNone || next.actor == kNone) continue;
       const auto& group = lex_.actors()[next.actor];
-      if ((group.kind != "group" && group.kind != "coalition") || group.sector != lex_.agents()[m.agent].sector) continue;
+      bool armed_group = group.kind == "group" || group.kind == "coalition";
+      if (!armed_group || group.sector != lex_.agents()[m.agent].sector) continue;
       uint32_t i = m.end;
       uint32_t link = i < next.begin ? lex_.cue_at("group_link", tokens_, i, next.begin) : 0;
       if (!link) continue;

@@ -399,7 +399,8 @@ TEST(Coder, BareStateAgentTakesTheCountryOfTheEventsPlace) {
 
 // With no place, the one country the sentence names.
 TEST(Coder, BareStateAgentTakesTheOneCountryTheSentenceNames) {
-  auto ev = code("The MNLA attacked Malian soldiers in Kidal. The Algerian government said soldiers attacked Ansar Dine.");
+  auto ev = code(
+      "The MNLA attacked Malian soldiers in Kidal. The Algerian government said soldiers attacked Ansar Dine.");
   ASSERT_EQ(ev.size(), 2u);
   EXPECT_EQ(ids(ev[1].actor1), Ids{"DZA_MIL"});
 }
