@@ -319,12 +319,19 @@ class Scanner {
   }
 
   enum class Unit : uint8_t { None, Day, Week, Month, Year };
+  // Called at every token (see try_offset): the first letter sorts out most words at once.
   static Unit unit_of(const std::string& k) {
-    if (k == "day" || k == "days" || k == "jour" || k == "jours") return Unit::Day;
-    if (k == "week" || k == "weeks" || k == "semaine" || k == "semaines") return Unit::Week;
-    if (k == "month" || k == "months" || k == "mois") return Unit::Month;
-    if (k == "year" || k == "years" || k == "an" || k == "ans" || k == "annee" || k == "annees") return Unit::Year;
-    return Unit::None;
+    if (k.size() < 2 || k.size() > 8) return Unit::None;
+    switch (k[0]) {
+      case 'd': return k == "day" || k == "days" ? Unit::Day : Unit::None;
+      case 'j': return k == "jour" || k == "jours" ? Unit::Day : Unit::None;
+      case 'w': return k == "week" || k == "weeks" ? Unit::Week : Unit::None;
+      case 's': return k == "semaine" || k == "semaines" ? Unit::Week : Unit::None;
+      case 'm': return k == "month" || k == "months" || k == "mois" ? Unit::Month : Unit::None;
+      case 'y': return k == "year" || k == "years" ? Unit::Year : Unit::None;
+      case 'a': return k == "an" || k == "ans" || k == "annee" || k == "annees" ? Unit::Year : Unit::None;
+      default: return Unit::None;
+    }
   }
 
   static PartialDate shift(const PartialDate& d, Unit unit, int n) {
@@ -347,6 +354,12 @@ class Scanner {
   // publication); and "one day after <act>" following a date of the same sentence ("raided Gao on
   // Saturday, one day after shelling Ansongo"), which dates the act after it: a day before.
   bool try_offset(uint32_t i, DateMention& m) {
+    // Every offset has a unit word ("days", "semaine") or "veille"/"lendemain" within its first
+    // three tokens: a cheap test before reading counts at every token.
+    bool unit_near = false;
+    for (uint32_t k = i; k < end_ && k < i + 3 && !unit_near; ++k)
+      unit_near = unit_of(tok_[k].key) != Unit::None || tok_[k].key == "veille" || tok_[k].key == "lendemain";
+    if (!unit_near) return false;
     // Offsets count from a date the text stated, never from publication (except "ago"); one that
     // lands after publication is no event date.
     const PartialDate& n = ctx_.narrative;
