@@ -12,6 +12,7 @@
 #include "extract/locations.h"
 #include "extract/mentions.h"
 #include "extract/predicates.h"
+#include "text/fold.h"
 #include "text/language.h"
 #include "text/sentence_splitter.h"
 #include "text/tokenizer.h"
@@ -62,6 +63,7 @@ bool overlap(const std::vector<CodedActor>& a, const std::vector<CodedActor>& b)
 // What the document has said so far, for anaphors and implicit arguments.
 struct Discourse {
   std::optional<CodedActor> person, singular, plural, group;
+  uint32_t group_sentence = 0;  // where `group` was last named
   std::optional<CodedActor> speaker;  // who the current sentence quotes
   std::vector<uint32_t> named;          // named actors, latest last
   std::optional<CodedLocation> place;
@@ -74,6 +76,7 @@ class DocumentCoder {
   DocumentCoder(const Lexicon& lex, const Document& doc) : lex_(lex), doc_(doc) {
     for (uint32_t i = 0; i < lex_.agents().size(); ++i)
       if (lex_.agents()[i].id == "PROTESTERS") protesters_ = i;
+      else if (lex_.agents()[i].id == "CIVILIANS") civilians_ = i;
   }
 
   std::vector<CodedEvent> run() {
@@ -89,6 +92,7 @@ class DocumentCoder {
       drop_cited(citations_.back(), mentions_.back().places);
     }
     link_surnames();
+    for (auto& sm : mentions_) link_generic_groups(sm);
     for (std::size_t si = 0; si < sentences_.size(); ++si) link_reported_pronouns(si);
     home_country_ = dominant_country();
     resolve_namesakes();
@@ -123,6 +127,27 @@ class DocumentCoder {
       if (found.empty()) continue;
       actors.insert(actors.end(), found.begin(), found.end());
       std::sort(actors.begin(), actors.end(), [](const ActorMention& a, const ActorMention& b) { return a.begin < b.begin; });
+    }
+  }
+
+  // "rebels of the CSP", "jihadists of JNIM", "les rebelles de la CMA": a generic armed agent
+  // followed by `group_link` and a named armed group of its sector is that group.
+  void link_generic_groups(SentenceMentions& sm) const {
+    for (std::size_t k = 0; k + 1 < sm.actors.size(); ++k) {
+      auto& m = sm.actors[k];
+      const auto& next = sm.actors[k + 1];
+      if (m.agent == kNone || m.country != kNone || m.actor != kNone || next.actor == kNone) continue;
+      const auto& group = lex_.actors()[next.actor];
+      bool armed_group = group.kind == "group" || group.kind == "coalition";
+      if (!armed_group || group.sector != lex_.agents()[m.agent].sector) continue;
+      uint32_t i = m.end;
+      uint32_t link = i < next.begin ? lex_.cue_at("group_link", tokens_, i, next.begin) : 0;
+      if (!link) continue;
+      i += link;
+      if (i < next.begin && lex_.cue("article", tokens_[i])) ++i;
+      if (i != next.begin) continue;
+      m.actor = next.actor;
+      m.agent = kNone;
     }
   }
 
@@ -246,7 +271,10 @@ class DocumentCoder {
     return std::nullopt;
   }
 
-  std::optional<CodedActor> resolve(const ActorMention& m, const PartialDate& date, bool with_mention = true) const {
+  // `place_country`: the country where the event happened, if named; a bare state agent ("soldiers",
+  // "police") belongs to it rather than to the document's main country.
+  std::optional<CodedActor> resolve(const ActorMention& m, const PartialDate& date, bool with_mention = true,
+                                    uint32_t place_country = kNone) const {
     if (m.anaphor != Anaphor::None) {
       const std::optional<CodedActor>* slot = nullptr;
       switch (m.anaphor) {
@@ -272,6 +300,14 @@ class DocumentCoder {
     if (with_mention) a.mention = slice(m.begin, m.end);
     if (m.actor != kNone) {
       const auto& row = lex_.actors()[m.actor];
+      // "Niger's junta", "the Nigerien transitional government": a state actor's alias ("junta")
+      // with another country attached names that country's institution.
+      if (m.country != kNone && row.kind != "person" && kStateSectors.count(row.sector) &&
+          lex_.country_index(row.country) != m.country) {
+        CodedActor c = composed(m.country, row.sector, kNone);
+        c.mention = a.mention;
+        return c;
+      }
       a.id = row.id;
       a.name = row.name;
       a.country = row.country;
@@ -289,7 +325,8 @@ class DocumentCoder {
     if (m.agent != kNone) {
       const auto& ag = lex_.agents()[m.agent];
       uint32_t country = m.country;
-      if (country == kNone && kStateSectors.count(ag.sector)) country = home_country_;
+      if (country == kNone && kStateSectors.count(ag.sector))
+        country = place_country != kNone ? place_country : home_country_;
       if (country != kNone) {
         CodedActor c = composed(country, ag.sector, m.agent);
         c.mention = a.mention;
@@ -309,11 +346,36 @@ class DocumentCoder {
   }
 
   std::vector<CodedActor> resolve_all(const SentenceMentions& sm, const std::vector<uint32_t>& idx,
-                                      const PartialDate& date) const {
+                                      const PartialDate& date, uint32_t place_country) const {
     std::vector<CodedActor> out;
     for (uint32_t k : idx)
-      if (auto a = resolve(sm.actors[k], date)) add_unique(out, {*a});
+      if (auto a = resolve(sm.actors[k], date, true, place_country)) add_unique(out, {*a});
     return out;
+  }
+
+  // The one country a sentence names, through its actors ("Burkinabe officials", "Niger's
+  // junta") and places; kNone when it names none or several.
+  uint32_t sentence_country(const SentenceMentions& sm) const {
+    uint32_t found = kNone;
+    auto see = [&](uint32_t c) {
+      if (c == kNone || found == c) return true;
+      if (found != kNone) return false;
+      found = c;
+      return true;
+    };
+    for (const auto& m : sm.actors) {
+      uint32_t c = m.country;
+      if (c == kNone && m.actor != kNone) c = lex_.country_index(lex_.actors()[m.actor].country);
+      if (!see(c)) return kNone;
+    }
+    for (const auto& p : sm.places)
+      if (!see(country_of(p))) return kNone;
+    return found;
+  }
+
+  uint32_t country_of(const extract::PlaceMention& pm) const {
+    if (pm.place != kNone) return lex_.country_index(lex_.places()[pm.place].country);
+    return pm.country;
   }
 
   CodedLocation location_of(const extract::PlaceMention& pm) const {
@@ -341,9 +403,12 @@ class DocumentCoder {
     const extract::DateMention* best = nullptr;
     int64_t best_d = INT64_MAX;
     for (const auto& d : dates) {
-      if (d.role != extract::DateRole::Event) continue;
+      if (d.role != extract::DateRole::Event && d.role != extract::DateRole::Background) continue;
       // a date after the anchor counts a little less far than one before it
       int64_t dist = d.begin >= anchor ? static_cast<int64_t>(d.begin - anchor) : 2 * static_cast<int64_t>(anchor - d.end) + 1;
+      // an offset told in passing ("two weeks after Russia invaded Ukraine on 24 February") gives
+      // way to a date stated for the act itself
+      if (d.role == extract::DateRole::Background) dist *= 2;
       if (dist < best_d) {
         best_d = dist;
         best = &d;
@@ -381,8 +446,9 @@ class DocumentCoder {
         e.pattern = pattern.file + ":" + std::to_string(pattern.line);
         uint32_t anchor = places.empty() ? pred.begin : sm.places[places[c]].end;
         e.date = event_date(dates, places.size() > 1 ? anchor : pred.begin);
-        e.actor1 = resolve_all(sm, args.source, e.date);
-        e.actor2 = resolve_all(sm, args.target, e.date);
+        uint32_t place_country = places.empty() ? sentence_country(sm) : country_of(sm.places[places[c]]);
+        e.actor1 = resolve_all(sm, args.source, e.date, place_country);
+        e.actor2 = resolve_all(sm, args.target, e.date, place_country);
         std::erase_if(e.actor2, [&](const CodedActor& a) {
           return std::any_of(e.actor1.begin(), e.actor1.end(), [&](const CodedActor& b) { return same_actor(a, b); });
         });
@@ -422,6 +488,13 @@ class DocumentCoder {
           const auto& ag = lex_.agents()[protesters_];
           e.actor1.push_back(CodedActor{ag.id, ag.without_country, slice(pred.begin, pred.end), "", "", ag.sector});
         }
+        name_generic_groups(e, si);
+        // "killed at least 20 people", "12 people were killed": the unnamed dead are civilians.
+        if (e.type == "ASSAULT" && !e.actor1.empty() && e.actor2.empty() && civilians_ != kNone &&
+            names_dead_people(pred, s)) {
+          const auto& ag = lex_.agents()[civilians_];
+          e.actor2.push_back(CodedActor{ag.id, ag.without_country, slice(pred.begin, pred.end), "", "", ag.sector});
+        }
         if (e.actor1.empty() && e.actor2.empty()) continue;
         // A visit or talks abroad with no one named: the host state is the counterpart.
         if (e.type == "CONSULT" && e.actor2.empty() && e.location && !e.location->country.empty() &&
@@ -455,6 +528,59 @@ class DocumentCoder {
     update_discourse(si, dates);
   }
 
+  // The named armed group a generic one stands for. A definite generic ("the separatists") is the
+  // only group of its sector named before it in the sentence; an agent listed as `group_anaphor`
+  // in cues.tsv ("the rebels") may also be the group of its sector named in the last two sentences.
+  std::optional<CodedActor> group_named_for(const CodedActor& generic, uint32_t si) const {
+    constexpr uint32_t kReach = 2;
+    const auto& sm = mentions_[si];
+    const auto at = std::find_if(sm.actors.begin(), sm.actors.end(), [&](const ActorMention& m) {
+      return m.agent != kNone && m.actor == kNone && slice(m.begin, m.end) == generic.mention;
+    });
+    if (at != sm.actors.end() && at->begin > sentences_[si].first_token &&
+        lex_.cue("article", tokens_[at->begin - 1])) {
+      std::optional<CodedActor> found;
+      for (auto m = sm.actors.begin(); m != at; ++m) {
+        if (m->actor == kNone || m->anaphor != Anaphor::None) continue;
+        const auto& row = lex_.actors()[m->actor];
+        if ((row.kind != "group" && row.kind != "coalition") || row.sector != generic.sector) continue;
+        if (found && found->id != row.id) return std::nullopt;  // two groups: no guess
+        found = resolve(*m, context_.narrative.known() ? context_.narrative : context_.publication, false);
+      }
+      if (found) return found;
+    }
+    if (!discourse_.group || discourse_.group->sector != generic.sector || si - discourse_.group_sentence > kReach ||
+        !lex_.cue("group_anaphor", text::fold(generic.id)))
+      return std::nullopt;
+    return discourse_.group;
+  }
+
+  // "The CSP took Bourem. The rebels then …": a generic armed agent is the group just named, unless
+  // that group is the other party ("the MNLA fought the rebels").
+  void name_generic_groups(CodedEvent& e, uint32_t si) const {
+    auto generic = [&](const CodedActor& a) {
+      return a.country.empty() && (a.sector == "REB" || a.sector == "INS") &&
+             std::any_of(lex_.agents().begin(), lex_.agents().end(), [&](const auto& ag) { return ag.id == a.id; });
+    };
+    for (auto* role : {&e.actor1, &e.actor2}) {
+      auto* other = role == &e.actor1 ? &e.actor2 : &e.actor1;
+      for (std::size_t k = 0; k < role->size();) {
+        auto group = generic((*role)[k]) ? group_named_for((*role)[k], si) : std::nullopt;
+        if (!group || overlap(*other, {*group})) {
+          ++k;
+          continue;
+        }
+        group->mention = (*role)[k].mention;
+        if (overlap(*role, {*group})) {
+          role->erase(role->begin() + static_cast<std::ptrdiff_t>(k));
+        } else {
+          (*role)[k] = *group;
+          ++k;
+        }
+      }
+    }
+  }
+
   // Whom the sentence quotes: the named actor next to a reporting verb — "…,” Tine said.",
   // "said Tine", "Lavrov told reporters: …".
   std::optional<CodedActor> speaker(uint32_t si, const std::vector<extract::DateMention>& dates) const {
@@ -471,6 +597,18 @@ class DocumentCoder {
       }
     }
     return std::nullopt;
+  }
+
+  // Whether a killing predicate's victims are people named by a `victim_noun` of cues.tsv: after
+  // an active verb ("killed scores of people"), before a passive one ("20 people were killed").
+  bool names_dead_people(const extract::Predicate& pred, const text::Sentence& s) const {
+    constexpr uint32_t kWindow = 6;
+    if (!extract::states_killing(tokens_, pred.begin, pred.end)) return false;
+    uint32_t from = pred.passive ? std::max(s.first_token, pred.begin > kWindow ? pred.begin - kWindow : 0) : pred.end;
+    uint32_t to = pred.passive ? pred.begin : std::min(s.end_token, pred.end + kWindow);
+    for (uint32_t i = from; i < to; ++i)
+      if (lex_.cue("victim_noun", tokens_[i])) return true;
+    return false;
   }
 
   // Whether a place mention begins at token i (after an article).
@@ -497,9 +635,11 @@ class DocumentCoder {
       for (std::size_t j = i + 1; j < events.size();) {
         auto& a = events[i];
         auto& b = events[j];
-        bool same_place = (!a.location && !b.location) || (a.location && b.location && a.location->name == b.location->name) ||
-                          (a.location && a.location->inferred) || (b.location && b.location->inferred) ||
-                          (a.location && b.location && a.location->country == b.location->country &&
+        // a mention without a place ("15 were killed when gunmen attacked a market in Tahoua")
+        // is placed by the other mention of the act
+        bool same_place = !a.location || !b.location || a.location->name == b.location->name ||
+                          a.location->inferred || b.location->inferred ||
+                          (a.location->country == b.location->country &&
                            (a.location->admin1.empty() || b.location->admin1.empty()));
         bool actors = overlap(a.actor1, b.actor1) || a.actor1.empty() || b.actor1.empty();
         bool same_date = a.date.year == b.date.year && a.date.month == b.date.month && a.date.day == b.date.day;
@@ -552,7 +692,10 @@ class DocumentCoder {
         continue;
       }
       bool named_group = m.actor != kNone && (lex_.actors()[m.actor].kind == "group" || lex_.actors()[m.actor].kind == "coalition");
-      if (named_group) discourse_.group = a;
+      if (named_group) {
+        discourse_.group = a;
+        discourse_.group_sentence = si;
+      }
       if (m.actor != kNone) {
         std::erase(discourse_.named, m.actor);
         discourse_.named.push_back(m.actor);
@@ -579,6 +722,7 @@ class DocumentCoder {
   std::vector<SentenceMentions> mentions_;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> citations_;  // per sentence
   uint32_t protesters_ = kNone;
+  uint32_t civilians_ = kNone;  // the agent row "CIVILIANS", when a pack has it
   std::string lang_;  // the document's language: given, or detected  // the agent row "PROTESTERS", when a pack has it
   uint32_t home_country_ = kNone;
   extract::DateContext context_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/fold.h"
+
 namespace faultline::extract {
 namespace {
 
@@ -26,6 +28,8 @@ class ArgumentFinder {
     } else if (p_.passive) {
       a.target = subject(p_.begin);
       a.source = by_agent(p_.end);
+      // "were killed in fighting with X": who fought them killed them.
+      if (a.source.empty() && p_.noun >= 0 && cue("coparty_preposition", p_.end - 1)) a.source = object(p_.end);
     } else {
       if (p_.participle_clause) {
         a.source_from_main_clause = true;
@@ -44,6 +48,7 @@ class ArgumentFinder {
           break;
         }
       if (a.target.empty()) a.target = object(p_.end);
+      move_companions(a);
     }
     // One mention cannot be both.
     std::erase_if(a.target, [&](uint32_t t) { return std::find(a.source.begin(), a.source.end(), t) != a.source.end(); });
@@ -77,6 +82,22 @@ class ArgumentFinder {
     for (std::size_t k = index_ + 1; k < preds_.size(); ++k)
       if (preds_[k].predicate.begin >= p_.end) lim = std::min(lim, preds_[k].predicate.begin);
     return lim;
+  }
+
+  // "X attacked Y jointly with Z", "X raided Y, backed by Z": a companion joined to the object by a
+  // `comitative` phrase acts with the subject.
+  // Not after verbs of saying or judging, whose object may be a clause's subject ("warned that X,
+  // accompanied by Z, had executed …").
+  void move_companions(Arguments& a) const {
+    if (a.source.empty() || lex_.cue("embedding_type", text::fold(lex_.patterns()[p_.pattern].type))) return;
+    for (std::size_t i = 1; i < a.target.size(); ++i) {
+      uint32_t gap = m_.actors[a.target[i - 1]].end;
+      if (gap < end_ && tok_[gap].key == ",") ++gap;
+      if (!lex_.cue_at("comitative", tok_, gap, m_.actors[a.target[i]].begin)) continue;
+      a.source.insert(a.source.end(), a.target.begin() + static_cast<std::ptrdiff_t>(i), a.target.end());
+      a.target.resize(i);
+      return;
+    }
   }
 
   // Extends a mention into its coordination: "X and Y", "X, Y and Z", "X as well as Y".
@@ -209,14 +230,83 @@ class ArgumentFinder {
   int nearest_left(uint32_t from, uint32_t lim) const {
     for (int k = static_cast<int>(m_.actors.size()) - 1; k >= 0; --k) {
       const auto& a = m_.actors[k];
-      if (a.end > from) continue;
+      if (a.end > from || names_a_place(static_cast<uint32_t>(k))) continue;
       if (a.begin < lim || from - a.end > kMaxSubjectDistance) return -1;
       // Stop at a clause boundary between the mention and the verb.
       for (uint32_t i = a.end; i < from; ++i)
         if (cue("boundary", i)) return -1;
+      // "The army said [Tuesday's attack killed …]", "according to the UN, …": past the speaker
+      // the scan has left the reported clause, unless the clause speaks of the speaker's own
+      // ("the government said its forces attacked …").
+      if (addressed(static_cast<uint32_t>(k))) return -1;
+      if (uint32_t v = speech_verb_after(static_cast<uint32_t>(k)); v < from && !speaks_of_own(v, from)) return -1;
       return k;
     }
     return -1;
+  }
+
+  static constexpr uint32_t kNoSpeech = UINT32_MAX;
+  // The speech verb whose subject actor k is ("X said", "X also told"), or kNoSpeech.
+  uint32_t speech_verb_after(uint32_t k) const {
+    uint32_t i = m_.actors[k].end;
+    for (int n = 0; n < 2 && cue("speech_filler", i); ++n) ++i;
+    return i < end_ && lex_.cue_at("speech_verb", tok_, i, end_) > 0 ? i : kNoSpeech;
+  }
+
+  // Whether what the speech verb at v reports, up to token e, speaks of the speaker's own ("said
+  // its forces attacked", "said five of their fighters had been killed").
+  bool speaks_of_own(uint32_t v, uint32_t e) const {
+    for (uint32_t i = v + 1; i < e; ++i)
+      if (cue("possessive", i)) return true;
+    return false;
+  }
+
+  // Whether actor k reports or hears the event rather than taking part in it: the subject of a
+  // speech verb before `limit`, or an addressee or cited source.
+  bool speech_participant(uint32_t k, uint32_t limit) const {
+    return addressed(k) || speech_verb_after(k) < limit;
+  }
+
+  // "After the attack on Gao, [the MNLA] took Kidal": past a comma, an actor right before a verb
+  // of a later predicate is that clause's subject, not an object of this one.
+  bool subject_of_next_clause(uint32_t e, uint32_t k) const {
+    const auto& a = m_.actors[k];
+    bool comma = false;
+    for (uint32_t i = e; i < a.begin && !comma; ++i) comma = tok_[i].key == ",";
+    if (!comma) return false;
+    uint32_t i = a.end;
+    while (i < end_ && i - a.end < 2 && tok_[i].word && !tok_[i].capitalized && !starts_verb(i)) ++i;
+    return starts_verb(i);
+  }
+
+  bool starts_verb(uint32_t i) const {
+    for (std::size_t q = index_ + 1; q < preds_.size(); ++q)
+      if (!preds_[q].predicate.nominal && preds_[q].predicate.begin == i) return true;
+    return false;
+  }
+
+  // "near the border with Algeria [and Niger]": a country after a place_modifier, or coordinated
+  // with one, is part of a place, no party.
+  bool names_a_place(uint32_t k) const {
+    uint32_t b = m_.actors[k].begin;
+    if (b > begin_ && cue("article", b - 1)) --b;
+    for (uint32_t n = 1; n <= 3 && b >= begin_ + n; ++n)
+      if (lex_.cue_at("place_modifier", tok_, b - n, end_) == n) return true;
+    return k > 0 && m_.actors[k - 1].end < b && joins(m_.actors[k - 1].end, b, true) && names_a_place(k - 1);
+  }
+
+  // "according to X", "told X", "in a letter to X", and a speaker put after the quote (", said X").
+  bool addressed(uint32_t k) const {
+    const auto& a = m_.actors[k];
+    uint32_t b = a.begin;
+    if (b > begin_ && cue("article", b - 1)) --b;
+    bool clause_ends = a.end >= end_ || !tok_[a.end].word;
+    if (b >= begin_ + 2 && cue("speech_verb", b - 1) && (tok_[b - 2].key == "," || tok_[b - 2].key == "\"") &&
+        clause_ends)
+      return true;
+    for (uint32_t n = 1; n <= 6 && b >= begin_ + n; ++n)
+      if (lex_.cue_at("speech_marker", tok_, b - n, end_) == n) return true;
+    return false;
   }
 
   static constexpr uint32_t kNoReport = UINT32_MAX;
@@ -244,6 +334,7 @@ class ArgumentFinder {
       const auto& a = m_.actors[k];
       if (a.end > v) break;
       if (a.begin > begin_ && (tok_[a.begin - 1].key == "of" || tok_[a.begin - 1].key == "with")) continue;
+      if (speech_participant(static_cast<uint32_t>(k), v)) continue;
       return coordinated(static_cast<uint32_t>(k), false, begin_, v);
     }
     return subject(v);
@@ -263,9 +354,26 @@ class ArgumentFinder {
       }
       // "by X" after an active verb is a means or an agent of something else, not the object.
       if (a.begin > e && tok_[a.begin - 1].key == "by") continue;
+      if (names_a_place(static_cast<uint32_t>(k))) continue;
+      if (subject_of_next_clause(e, static_cast<uint32_t>(k))) return {};
+      // "… in a letter to X": an addressee is no party; ", an NGO said": the reporting clause begins.
+      if (addressed(static_cast<uint32_t>(k))) continue;
+      if (speech_verb_after(static_cast<uint32_t>(k)) != kNoSpeech) return {};
       return coordinated(static_cast<uint32_t>(k), false, begin_, lim);
     }
     return {};
+  }
+
+  // The first actor after token e in the clause that reports it ("…, Algeria said"), or -1.
+  int speaker_after(uint32_t e) const {
+    uint32_t lim = right_limit();
+    for (std::size_t k = 0; k < m_.actors.size(); ++k) {
+      const auto& a = m_.actors[k];
+      if (a.begin < e) continue;
+      if (a.begin >= lim) break;
+      if (speech_verb_after(static_cast<uint32_t>(k)) != kNoSpeech || cue("report", a.end)) return static_cast<int>(k);
+    }
+    return -1;
   }
 
   // "by X" within a few tokens after e.
@@ -287,6 +395,49 @@ class ArgumentFinder {
       }
     }
     return {};
+  }
+
+  // The circumstance preposition that opens the phrase of this noun ("after [two days of] clashes"),
+  // a few modifier words back, or kNoPhrase.
+  static constexpr uint32_t kNoPhrase = UINT32_MAX;
+  uint32_t circumstance_before(uint32_t i) const {
+    for (uint32_t k = i, n = 0; k > begin_ && n < 5; ++n) {
+      --k;
+      if (cue("circumstance", k)) return k;
+      if (!tok_[k].word || tok_[k].capitalized || mention_ending_at(k + 1) >= 0) return kNoPhrase;
+    }
+    return kNoPhrase;
+  }
+
+  // The verb of the same type whose circumstance phrase holds this noun, in the same clause: "X
+  // killed Y [in an air strike]"; or -1.
+  int governing_verb() const {
+    constexpr uint32_t kReach = 16;
+    uint32_t c = circumstance_before(p_.begin);
+    if (c == kNoPhrase) return -1;
+    for (std::size_t q = index_; q-- > 0;) {
+      const auto& prev = preds_[q];
+      if (prev.predicate.nominal || prev.predicate.end > c) continue;
+      if (prev.suppressed != Suppression::None || c - prev.predicate.end > kReach) return -1;
+      // only the same kind of act: "reimposed blockades following the shooting" are two
+      if (lex_.patterns()[prev.predicate.pattern].type != lex_.patterns()[p_.pattern].type) return -1;
+      for (uint32_t i = prev.predicate.end; i < c; ++i)
+        if (cue("boundary", i) || cue("report", i)) return -1;
+      return static_cast<int>(q);
+    }
+    return -1;
+  }
+
+  // Whether this noun follows a verb of dying: "died [in] clashes with X".
+  bool after_casualty_verb() const {
+    uint32_t c = circumstance_before(p_.begin);
+    if (c == kNoPhrase) return false;
+    for (uint32_t k = c, n = 0; k > begin_ && n < 3; ++n) {
+      --k;
+      if (cue("casualty_verb", k)) return true;
+      if (!tok_[k].word || mention_ending_at(k + 1) >= 0) return false;
+    }
+    return false;
   }
 
   // A light verb ("began", "held", "announced") a few words before token i, over modifiers only.
@@ -339,6 +490,23 @@ class ArgumentFinder {
       }
     }
     if (a.target.empty()) a.target = object(p_.end);
+    if (a.source.empty()) {
+      // "X killed Y in an air strike", "X seized Y after heavy fighting with Z": a noun in a
+      // circumstance phrase of a verb is the act of that verb's agent, not of its object.
+      if (int q = governing_verb(); q >= 0) {
+        a.source = ArgumentFinder(lex_, tok_, begin_, end_, m_, preds_, static_cast<std::size_t>(q)).run().source;
+        if (!a.source.empty()) return;
+      }
+      // "N soldiers died in clashes with X": X fought and killed them.
+      if (!a.target.empty() && after_casualty_verb()) {
+        auto victims = subject(p_.begin);
+        if (!victims.empty()) {
+          a.source = std::move(a.target);
+          a.target = std::move(victims);
+          return;
+        }
+      }
+    }
     // The object of a light verb: "X began peace talks with Y", "X … and announced cooperation with Y".
     if (a.source.empty()) {
       if (int lv = light_verb_before(p_.begin); lv >= 0) {
@@ -374,8 +542,8 @@ class ArgumentFinder {
             }
           }
           // "Mali must release them, Ivory Coast said": the actor after is who said it.
-          if (!a.target.empty() && cue("report", m_.actors[a.target.back()].end)) {
-            a.source = std::move(a.target);
+          if (int who = speaker_after(p_.end); who >= 0) {
+            a.source = {static_cast<uint32_t>(who)};
             a.target = obliged;
             return;
           }

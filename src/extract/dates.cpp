@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "extract/numbers.h"
+
 namespace faultline::extract {
 namespace {
 
@@ -95,7 +97,10 @@ class Scanner {
         classify(m);
         out.push_back(m);
         // Later dates of the same sentence read against this one ("In 2012 … on June 28th").
-        if (m.role == DateRole::Event) ctx_.tell(m.date);
+        if (m.role == DateRole::Event) {
+          ctx_.tell(m.date);
+          anchored_ = true;
+        }
         i = m.end;
       } else {
         ++i;
@@ -151,6 +156,7 @@ class Scanner {
 
   bool try_at(uint32_t i, DateMention& m) {
     m.begin = i;
+    if (try_offset(i, m)) return true;
     const Token& t = tok_[i];
     // ISO date "2022-03-02" or "2022-03"
     if (t.number && t.key.size() >= 7 && t.key[4] == '-') {
@@ -312,6 +318,126 @@ class Scanner {
     return false;
   }
 
+  enum class Unit : uint8_t { None, Day, Week, Month, Year };
+  // Called at every token (see try_offset): the first letter sorts out most words at once.
+  static Unit unit_of(const std::string& k) {
+    if (k.size() < 2 || k.size() > 8) return Unit::None;
+    switch (k[0]) {
+      case 'd': return k == "day" || k == "days" ? Unit::Day : Unit::None;
+      case 'j': return k == "jour" || k == "jours" ? Unit::Day : Unit::None;
+      case 'w': return k == "week" || k == "weeks" ? Unit::Week : Unit::None;
+      case 's': return k == "semaine" || k == "semaines" ? Unit::Week : Unit::None;
+      case 'm': return k == "month" || k == "months" || k == "mois" ? Unit::Month : Unit::None;
+      case 'y': return k == "year" || k == "years" ? Unit::Year : Unit::None;
+      case 'a': return k == "an" || k == "ans" || k == "annee" || k == "annees" ? Unit::Year : Unit::None;
+      default: return Unit::None;
+    }
+  }
+
+  static PartialDate shift(const PartialDate& d, Unit unit, int n) {
+    using std::chrono::days;
+    switch (unit) {
+      case Unit::Day:
+      case Unit::Week: {
+        if (!d.day) return d;  // "two days later" than a month is that month
+        return from_days(to_days(d) + days{(unit == Unit::Week ? 7 : 1) * n});
+      }
+      case Unit::Month: return d.month ? add_months(d, n) : d;
+      case Unit::Year: return PartialDate{d.year + n, 0, 0};
+      case Unit::None: break;
+    }
+    return d;
+  }
+
+  // An offset from the story's date: "the previous day", "the day before", "la veille", "le
+  // lendemain"; "two days later", "a week earlier", "deux jours plus tard", "three days ago" (from
+  // publication); and "one day after <act>" following a date of the same sentence ("raided Gao on
+  // Saturday, one day after shelling Ansongo"), which dates the act after it: a day before.
+  bool try_offset(uint32_t i, DateMention& m) {
+    // Every offset has a unit word ("days", "semaine") or "veille"/"lendemain" within its first
+    // three tokens: a cheap test before reading counts at every token.
+    bool unit_near = false;
+    for (uint32_t k = i; k < end_ && k < i + 3 && !unit_near; ++k)
+      unit_near = unit_of(tok_[k].key) != Unit::None || tok_[k].key == "veille" || tok_[k].key == "lendemain";
+    if (!unit_near) return false;
+    // Offsets count from a date the text stated, never from publication (except "ago"); one that
+    // lands after publication is no event date.
+    const PartialDate& n = ctx_.narrative;
+    auto set = [&](PartialDate d, uint32_t end) {
+      if (ctx_.after_publication(d)) return false;
+      m.date = d;
+      m.end = end;
+      return true;
+    };
+    if (!n.known()) return ago(i, set, m);
+    if (is(i, {"previous", "preceding"}) && is(i + 1, {"day"})) return set(shift(n, Unit::Day, -1), i + 2);
+    if (i > begin_ && is(i - 1, {"the"}) && is(i, {"day"}) && is(i + 1, {"before", "earlier"}) &&
+        (i + 2 >= end_ || !tok_[i + 2].word))
+      return set(shift(n, Unit::Day, -1), i + 2);
+    if (i > begin_ && is(i - 1, {"la"}) && is(i, {"veille"})) return set(shift(n, Unit::Day, -1), i + 1);
+    if (i > begin_ && is(i - 1, {"le"}) && is(i, {"lendemain"})) return set(shift(n, Unit::Day, 1), i + 1);
+    // a count, a unit, a direction
+    uint32_t len = 0;
+    int count = 0;
+    if (is(i, {"a", "an", "one", "un", "une"})) {
+      count = 1;
+      len = 1;
+    } else if (auto c = read_count(tok_, i, end_); c && !c->vague && c->value > 0 && c->value < 100) {
+      count = static_cast<int>(c->value);
+      len = c->length;
+    }
+    if (!count) return false;
+    Unit unit = unit_of(key(i + len));
+    if (unit == Unit::None) return false;
+    uint32_t d = i + len + 1;
+    if (is(d, {"later", "afterwards", "apres"}) || (is(d, {"plus"}) && is(d + 1, {"tard"})))
+      return set(shift(n, unit, count), d + (is(d, {"plus"}) ? 2 : 1));
+    bool preposition = is(d, {"after", "before", "avant"}) && d + 1 < end_ && tok_[d + 1].word;
+    int sign = is(d, {"after"}) ? 1 : -1;
+    if (preposition && !opens_sentence(i)) {
+      // "…, one day after <act>": the act came one day before the story's date
+      m.role = DateRole::Background;
+      return set(shift(n, unit, -sign * count), d + 1);
+    }
+    // "two days later, …", "two days after the attack, …": the clause's own time
+    if (preposition) return set(shift(n, unit, sign * count), d + 1);
+    if (is(d, {"earlier", "prior", "auparavant"}) || (is(d, {"plus"}) && is(d + 1, {"tot"})))
+      return set(shift(n, unit, -count), d + (is(d, {"plus"}) ? 2 : 1));
+    return ago(i, set, m);
+  }
+
+  // Whether the phrase at i opens its sentence ("Two days after the attack, …"), over a few
+  // hedges ("Just two days after").
+  bool opens_sentence(uint32_t i) const {
+    uint32_t k = i;
+    while (k > begin_ && k - i < 3 && is(k - 1, {"just", "only", "some", "about", "nearly", "almost", "barely"})) --k;
+    return k == begin_;
+  }
+
+  // "three days ago", "il y a trois jours": counted back from publication; told in passing, so the
+  // story's time stays.
+  template <typename Set>
+  bool ago(uint32_t i, Set& set, DateMention& m) const {
+    const PartialDate& pub = ctx_.publication;
+    if (!pub.known()) return false;
+    int count = 0;
+    uint32_t len = 0;
+    if (is(i, {"a", "an", "one", "un", "une"})) {
+      count = 1;
+      len = 1;
+    } else if (auto c = read_count(tok_, i, end_); c && !c->vague && c->value > 0 && c->value < 100) {
+      count = static_cast<int>(c->value);
+      len = c->length;
+    }
+    Unit unit = count ? unit_of(key(i + len)) : Unit::None;
+    if (unit == Unit::None) return false;
+    uint32_t d = i + len + 1;
+    bool il_y_a = i >= begin_ + 3 && is(i - 3, {"il"}) && is(i - 2, {"y"}) && is(i - 1, {"a"});
+    if (!is(d, {"ago"}) && !il_y_a) return false;
+    m.role = DateRole::Background;
+    return set(shift(pub, unit, -count), il_y_a ? d : d + 1);
+  }
+
   // Decides the role of a mention from the words around it.
   void classify(DateMention& m) const {
     uint32_t before = m.begin;
@@ -359,6 +485,7 @@ class Scanner {
   const std::vector<Token>& tok_;
   uint32_t begin_, end_;
   DateContext ctx_;
+  bool anchored_ = false;  // an event date was stated earlier in this sentence
 };
 
 }  // namespace

@@ -16,6 +16,8 @@ enum class DateRole : uint8_t {
   Event,        // "on 14 March", "in 2012": when something happened
   LowerBound,   // "since 2020", "until 2017": a bound, never an event's date
   Attributive,  // "the 2015 accord", "the 2012 rebellion": names a thing, not this event's time
+  Background,   // "a day after <act>", "two weeks ago": the time of an act told in passing, which
+                // dates that act but does not move the story's time
 };
 
 struct DateMention {
@@ -46,8 +48,9 @@ struct DateContext {
 // Finds the date expressions among tokens[begin, end): absolute ("March 14, 2014", "14 mars 2014",
 // "2022-03-02", "18/01/2012", "June 28th", "Feb. 6-7"), months and years ("in March 2022",
 // "early 2023", "mid-2023", "end of March"), deictic ("yesterday", "on Thursday", "last month",
-// "earlier this month", "hier", "le mois dernier") and anaphoric ones ("later that year", "the
-// following March", "in December").
+// "earlier this month", "hier", "le mois dernier"), anaphoric ones ("later that year", "the
+// following March", "in December") and offsets from the story's date ("two days later", "the
+// previous day", "la veille", "a day after <act>", "three days ago").
 std::vector<DateMention> find_dates(const std::vector<text::Token>& tokens, uint32_t begin, uint32_t end,
                                     const DateContext& context);
 

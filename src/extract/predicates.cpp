@@ -50,6 +50,7 @@ class PredicateFinder {
       out.push_back(classify(m));
     }
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.predicate.begin < b.predicate.begin; });
+    join_nouns_to_verbs(out);
     bool question = end_ > begin_ && tok_[end_ - 1].key == "?";
     for (auto& c : out)
       if (question && c.suppressed == Suppression::None) c.suppressed = Suppression::Question;
@@ -59,6 +60,35 @@ class PredicateFinder {
   }
 
  private:
+  // "signed a peace | agreement with X", "were killed in | fighting with X": a verb followed by a
+  // noun of the same type, with only `same_act_gap` words between, names one act; the verb's span
+  // takes in the noun, which is no predicate of its own.
+  void join_nouns_to_verbs(std::vector<PredicateCandidate>& out) const {
+    constexpr uint32_t kMaxGap = 4;
+    for (std::size_t i = 0; i + 1 < out.size();) {
+      auto& verb = out[i].predicate;
+      const auto& noun = out[i + 1].predicate;
+      bool joins = !verb.nominal && noun.nominal && noun.begin >= verb.end && noun.begin - verb.end <= kMaxGap &&
+                   lex_.patterns()[verb.pattern].type == lex_.patterns()[noun.pattern].type;
+      for (uint32_t k = verb.end; joins && k < noun.begin; ++k) joins = in_same_act_gap(k);
+      if (!joins) {
+        ++i;
+        continue;
+      }
+      verb.noun = static_cast<int32_t>(noun.begin);
+      verb.end = noun.end;
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+
+  // A gap word, or a date word ("were killed on Tuesday in fighting with"); no actor.
+  bool in_same_act_gap(uint32_t k) const {
+    if (cue("same_act_gap", k) || tok_[k].number) return true;
+    bool actor = std::any_of(mentions_.actors.begin(), mentions_.actors.end(),
+                             [&](const ActorMention& a) { return a.begin <= k && k < a.end; });
+    return tok_[k].capitalized && !actor;
+  }
+
   // An event noun under a verb of saying, judging or asking ("accused X of violations", "blocked a
   // request", "condemning the invasion") or after a topic preposition ("protested against the
   // sanctions", "in response to the refusal") is that event's topic, not a report of its own.
@@ -153,6 +183,7 @@ class PredicateFinder {
             break;
           }
           if (cue("have", k)) break;
+          if (tok_[k].key == "\"" || tok_[k].key == "'") continue;  // were "neutralised"
           if (!tok_[k].word || tok_[k].capitalized) break;
         }
         if (!p.passive && m.end < end_ && tok_[m.end].key == "by" && !(head > begin_ && cue("have", head - 1)))

@@ -17,6 +17,7 @@ struct Predicate {
   bool nominal = false;
   bool passive = false;
   bool participle_clause = false;  // "..., killing 20" / "by attacking": subject of the main clause
+  int32_t noun = -1;  // a noun of the same act the verb's span takes in ("killed in [fighting with]")
 };
 
 // Why a matched predicate yields no event (kept for tests and --explain style diagnostics).
@@ -32,6 +33,8 @@ struct PredicateCandidate {
 
 // Finds the non-overlapping event predicates of tokens[begin, end), most specific pattern first,
 // and marks those the sentence negates, denies, puts in a modal or conditional mood, or asks about.
+// A verb and a noun of the same type right after it ("signed a peace agreement with", "were
+// killed in fighting with") are one predicate: one act, named twice.
 // `lang` is the document's language ("en", "fr", or empty): it selects language-specific patterns.
 std::vector<PredicateCandidate> find_predicates(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
                                                 uint32_t begin, uint32_t end, const SentenceMentions& mentions,

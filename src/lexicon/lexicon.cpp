@@ -237,8 +237,10 @@ void Lexicon::load_cues(const std::string& path) {
       auto keys = phrase_keys(w);
       if (keys.size() == 1)
         cues_[row[0]].insert(keys[0]);
-      else if (keys.size() > 1)
+      else if (keys.size() > 1) {
+        cue_phrase_starts_[row[0]].insert(keys[0]);
         cue_phrases_[row[0]].push_back(std::move(keys));
+      }
     }
   }
 }
@@ -353,7 +355,10 @@ uint32_t Lexicon::cue_at(const std::string& kind, const std::vector<text::Token>
                          uint32_t end) const {
   if (i >= end) return 0;
   uint32_t best = 0;
-  if (auto it = cue_phrases_.find(kind); it != cue_phrases_.end()) {
+  auto starts = cue_phrase_starts_.find(kind);
+  bool may_start =
+      starts != cue_phrase_starts_.end() && starts->second.find(text::key_of(tokens[i])) != starts->second.end();
+  if (auto it = may_start ? cue_phrases_.find(kind) : cue_phrases_.end(); it != cue_phrases_.end()) {
     for (const auto& phrase : it->second) {
       if (i + phrase.size() > end || phrase.size() <= best) continue;
       bool same = true;

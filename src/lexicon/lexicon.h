@@ -152,6 +152,7 @@ class Lexicon {
   std::unordered_map<std::string, PloverMapping> mappings_;  // "TYPE/mode"
   text::KeyMap<text::KeySet> cues_;  // one-word cues
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> cue_phrases_;  // longer ones
+  text::KeyMap<text::KeySet> cue_phrase_starts_;  // first words of the longer ones, a quick test
   PhraseIndex names_;
   std::vector<NameEntry> name_entries_;
   std::unordered_map<uint64_t, uint32_t> name_entry_ids_;

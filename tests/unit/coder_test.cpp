@@ -299,3 +299,181 @@ TEST(Coder, ARegionGoesByItsOwnName) {
   EXPECT_EQ(ev[0].location->admin1, "Kidal");
   EXPECT_NEAR(ev[0].location->lat, 19.4, 1e-6);
 }
+
+// Whoever reports or hears of an act is no party to it: "X said", "according to X", "told X".
+TEST(Coder, SpeechSourcesAndAddresseesAreNoParties) {
+  auto ev = code("Malian soldiers attacked a village near Gao, the UN said.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_TRUE(ev[0].actor2.empty());
+
+  ev = code("The CMA told the UN that Kidal had been attacked by Malian soldiers.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_TRUE(ev[0].actor2.empty());
+
+  ev = code("The UN said the attack killed 14 villagers in Gao.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) EXPECT_TRUE(ids(e.actor1).empty()) << e.pattern;
+
+  // What a speaker says of its own men is about itself.
+  ev = code("The CMA said its men were attacked by Malian soldiers.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CMA"});
+}
+
+// "N were killed in clashes with X", "N died in clashes with X": X fought them; one event.
+TEST(Coder, CasualtiesOfFightingWithAPartyAreItsTarget) {
+  auto ev = code("Twelve Malian soldiers were killed in clashes with the MNLA near Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_MIL"});
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Kidal");
+
+  ev = code("Twelve Malian soldiers died in clashes with the MNLA.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_MIL"});
+}
+
+// "X killed Y in an attack on Z": the attack is X's, not Y's.
+TEST(Coder, NounInACircumstancePhraseIsTheVerbAgentsAct) {
+  auto ev = code("Malian soldiers killed nine villagers in an attack on Kidal.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) EXPECT_EQ(ids(e.actor1), Ids{"MLI_MIL"});
+}
+
+// "near the border with Algeria" describes a place; Algeria is no party.
+TEST(Coder, CountryInAPlaceDescriptionIsNoParty) {
+  for (const char* text : {"The MNLA attacked a camp near the border with Algeria.",
+                           "The MNLA attacked a camp near the borders with Algeria and Nigeria."}) {
+    auto ev = code(text);
+    ASSERT_EQ(ev.size(), 1u) << text;
+    EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"}) << text;
+    EXPECT_TRUE(ev[0].actor2.empty()) << text;
+  }
+}
+
+// "N were killed when X attacked …": one act told twice, one event with the place of either.
+TEST(Coder, ACasualtyClauseAndTheAttackAreOneEvent) {
+  auto ev = code("Fourteen villagers were killed when Malian soldiers attacked a market in Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Gao");
+  EXPECT_EQ(ev[0].fatalities, 14);
+}
+
+// Offsets count from the story's date: "one day after <act>", "two days later", "the previous
+// day", "three days ago" (from publication, Thursday 2023-11-16).
+TEST(Coder, RelativeOffsetsCountFromTheStorysDate) {
+  auto date_at = [](const std::vector<coding::CodedEvent>& ev, const char* place) {
+    for (const auto& e : ev)
+      if (e.location && e.location->name == place) return extract::format_date(e.date);
+    return std::string("none");
+  };
+  auto ev = code("The MNLA attacked Gao on Saturday, one day after attacking Kidal.");
+  EXPECT_EQ(date_at(ev, "Gao"), "2023-11-11");
+  EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-10");
+  ev = code("The MNLA attacked Gao on Saturday. Two days later, Ansar Dine attacked Kidal.");
+  EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-13");
+  ev = code("The MNLA attacked Gao on Saturday. The previous day, Ansar Dine attacked Kidal.");
+  EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-10");
+  ev = code("The MNLA attacked Kidal three days ago.");
+  EXPECT_EQ(date_at(ev, "Kidal"), "2023-11-13");
+}
+
+// A bare state agent belongs to the country where the act happened, not to the document's
+// main country.
+TEST(Coder, BareStateAgentTakesTheCountryOfTheEventsPlace) {
+  auto ev = code("The MNLA attacked Malian soldiers in Kidal. Soldiers attacked Ansar Dine in Nigeria.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"NGA_MIL"});
+  ev = code("The MNLA attacked Malian soldiers in Kidal. Soldiers attacked Ansar Dine near Gao.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"MLI_MIL"});
+}
+
+// With no place, the one country the sentence names.
+TEST(Coder, BareStateAgentTakesTheOneCountryTheSentenceNames) {
+  auto ev = code(
+      "The MNLA attacked Malian soldiers in Kidal. The Algerian government said soldiers attacked Ansar Dine.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"DZA_MIL"});
+}
+
+// "rebels of the CMA" names the CMA; "the rebels" right after the CMA was named is the CMA,
+// unless the CMA is the other party.
+TEST(Coder, GenericRebelsAreTheGroupJustNamed) {
+  auto ev = code("Rebels of the CMA attacked Malian soldiers in Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"CMA"});
+  ev = code("The CMA attacked Malian soldiers in Kidal. The rebels then attacked Gao.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor1), Ids{"CMA"});
+  ev = code("The CMA attacked Malian soldiers in Kidal. Malian soldiers attacked the rebels in Gao.");
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ids(ev[1].actor2), Ids{"CMA"});
+  ev = code("The CMA attacked the rebels in Kidal.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"REBELS"});
+}
+
+// "After the attack on Gao, the MNLA …": the subject of the next clause is no object of the noun.
+TEST(Coder, SubjectOfTheNextClauseIsNoObject) {
+  auto ev = code("After an attack on Gao, the MNLA attacked Malian soldiers in Kidal.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) {
+    auto targets = ids(e.actor2);
+    EXPECT_EQ(std::count(targets.begin(), targets.end(), "MNLA"), 0) << e.pattern;
+  }
+}
+
+// "killed twelve people": dead named only as people are civilians.
+TEST(Coder, UndescribedDeadAreCivilians) {
+  auto ev = code("The MNLA killed twelve people near Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
+  ev = code("Twelve people were killed by the MNLA near Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
+}
+
+// A quoted participle after "be" is still passive: were "killed" by X.
+TEST(Coder, QuotedParticipleIsStillPassive) {
+  auto ev = code("Thirty villagers were \"killed\" by Malian soldiers near Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_MIL"});
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"CIVILIANS"});
+}
+
+// "the separatists" after the CMA was named in the same sentence is the CMA.
+TEST(Coder, DefiniteGenericGroupIsTheGroupNamedBeforeIt) {
+  auto ev = code("The CMA attacked Malian soldiers in Kidal, in clashes between the separatists and the army.");
+  ASSERT_FALSE(ev.empty());
+  for (const auto& e : ev) EXPECT_EQ(ids(e.actor1), Ids{"CMA"}) << e.pattern;
+}
+
+// "junta" is an alias of Mali's government; "Algeria's junta" is Algeria's.
+TEST(Coder, StateAliasWithAnotherCountryNamesThatCountrysInstitution) {
+  auto ev = code("Algeria's junta accused the MNLA.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"DZA_GOV"});
+  ev = code("Mali's junta accused the MNLA.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MLI_GOV"});
+}
+
+// "jointly with Z", before the verb or after the object: Z acts with the subject.
+TEST(Coder, CompanionJoinedJointlyActsWithTheSubject) {
+  for (const char* text : {"Malian troops, jointly with Wagner mercenaries, attacked the MNLA.",
+                           "Malian troops attacked the MNLA jointly with Wagner mercenaries."}) {
+    auto ev = code(text);
+    ASSERT_EQ(ev.size(), 1u) << text;
+    EXPECT_EQ(ids(ev[0].actor1), (Ids{"MLI_MIL", "WAGNER"})) << text;
+    EXPECT_EQ(ids(ev[0].actor2), Ids{"MNLA"}) << text;
+  }
+}
