@@ -16,7 +16,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
 print(n)
 PY
 )
-/usr/bin/time -v "${FAULTLINE:-build/faultline}" code -q "$corpus" -o /dev/null 2> "${corpus}.time"
+/usr/bin/time -v "${FAULTLINE:-build/faultline}" code -q "$corpus" 2> "${corpus}.time" >/dev/null
 secs=$(grep "Elapsed (wall clock)" "${corpus}.time" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
 user=$(grep "User time" "${corpus}.time" | awk '{print $NF}')
 rss=$(grep "Maximum resident set size" "${corpus}.time" | awk '{print $NF}')
