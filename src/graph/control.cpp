@@ -1,6 +1,7 @@
 #include "graph/control.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
 
@@ -47,12 +48,11 @@ bool related(const std::vector<std::string>& a, const std::vector<std::string>& 
 
 // The date `n` months after `d`, at d's precision (a day past the month's end is its last day).
 PartialDate plus_months(const PartialDate& d, int n) {
-  int m = d.year * 12 + (d.month - 1) + n;
-  PartialDate out{m / 12, m % 12 + 1, d.day};
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (out.year % 4 == 0 && out.year % 100 != 0) || out.year % 400 == 0;
-  int last = out.month == 2 && leap ? 29 : kDays[out.month - 1];
-  if (out.day > last) out.day = last;
+  using namespace std::chrono;
+  const year_month ym = year(d.year) / month(static_cast<unsigned>(d.month)) + months(n);
+  PartialDate out{static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())), d.day};
+  const int month_end = static_cast<int>(static_cast<unsigned>((ym / std::chrono::last).day()));
+  if (out.day > month_end) out.day = month_end;
   return out;
 }
 
