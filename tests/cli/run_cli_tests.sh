@@ -205,6 +205,31 @@ none_sentences "$fr/gold.jsonl" "$fr/docs.jsonl" >"$tmp/none" 2>&1
 check "no event from negated, denied or hypothetical French sentences" contains "$tmp/none" "none ok"
 grep -v "ok" "$tmp/none" | head -3
 
+# --- code --threads: the same bytes whatever the number of threads ---
+# 1,300 documents (the e2e and French documents under new ids, more than two 512-document batches)
+# plus one broken line, coded on 1 and on 4 threads (more than this machine's cores, so threads
+# interleave); events, their order and the input message must not change.
+python3 - "$root/tests/data/e2e/docs.jsonl" "$root/tests/data/fr/docs.jsonl" "$tmp/many.jsonl" <<'PY'
+import json, sys
+docs = [json.loads(l) for p in sys.argv[1:3] for l in open(p, encoding="utf-8") if l.strip()]
+with open(sys.argv[3], "w", encoding="utf-8") as out:
+    for i in range(1300):
+        d = dict(docs[i % len(docs)], id=f"copy-{i}")
+        out.write(json.dumps(d, ensure_ascii=False) + "\n")
+        if i == 700:
+            out.write('{"id": "broken", "text": \n')
+PY
+"$bin" code -q --threads 1 "$tmp/many.jsonl" >"$tmp/t1.jsonl" 2>"$tmp/t1.err"
+rc1=$?
+"$bin" code -q --threads 4 "$tmp/many.jsonl" >"$tmp/t4.jsonl" 2>"$tmp/t4.err"
+rc4=$?
+check "code --threads 4 writes the same events as one thread, in the same order" cmp -s "$tmp/t1.jsonl" "$tmp/t4.jsonl"
+check "code --threads codes every copy (events from the last batch)" contains "$tmp/t4.jsonl" '"copy-1299"'
+check "code --threads reports the broken line the same way (exit 1 both)" \
+  bash -c "test $rc1 -eq 1 && test $rc4 -eq 1 && cmp -s '$tmp/t1.err' '$tmp/t4.err' && grep -q 'many.jsonl:702' '$tmp/t4.err'"
+"$bin" code --threads -1 "$tmp/k.txt" >/dev/null 2>&1
+check "code --threads -1 is a usage error" test $? -eq 2
+
 # --- French scores within 0.05 of its English twin (typed F1) ---
 "$bin" eval --json --gold "$fr/gold.jsonl" "$fr/docs.jsonl" >"$tmp/fr.json" 2>/dev/null
 "$bin" eval --json --gold "$fr/gold_en.jsonl" "$fr/docs_en.jsonl" >"$tmp/en.json" 2>/dev/null
