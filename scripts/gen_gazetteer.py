@@ -127,6 +127,8 @@ VARIANTS = {
     2455290: ([], True),                                     # Kidal
     2449067: (["Tombouctou", "Tomboctou", "Tombouktou", "Timbuctoo", "Timbuctu", "Tumbutu"], True),
     2453514: (["Menaka"], True),                          # Ménaka
+    12233274: (["Sobane Da", "Sobame Da"], False),                      # Sobane-Da (2019 massacre)
+    2456415: (["Indelimane", "Indélimane"], False),                     # I-n-Déliman (army post)
     2450173: (["Taoudeni", "Taoudéni", "Taoudenni"], True),              # Taoudenni (town)
     2460954: (["Arawane", "Arawan", "Araouan", "Araouane"], True),       # Araouane
     2459828: (["Boujbeha", "Boujbéha", "Bou Djebeha", "Bou-Djebeha", "Boudjebeha"], True),
@@ -200,6 +202,7 @@ VARIANTS = {
     2440485: ([], True),
     2438678: (["Tillaberi", "Tillabery", "Tillabéry"], True),
     2446376: (["Chinagodrar", "Chinegodar", "Tchinagodrar"], True),
+    6862231: (["Inates", "Inatès"], True),    # "Inatess" in GeoNames; army camp, Tillabéri region
     2448085: (["Agades", "Agadès"], True),
     2447513: (["Arlit"], True),
     2445704: (["Diffa"], True),
@@ -281,6 +284,7 @@ KEEP_IDS = {
     2457016: "town",    # Gossi (ruin) = Gossi, Timbuktu region
     2461158: "area",    # Foum el 'Alba (pass), Taoudénit region
     6874015: "village", # Inata (locality), Burkina Faso
+    2493623: "area",    # Adrar des Ifôghas (mountains), Kidal region
 }
 
 # Feature codes of the Sahel extracts kept as `area` rows (camps, military posts, airports).

@@ -431,7 +431,7 @@ class DocumentCoder {
       const auto& pred = preds[pi].predicate;
       const auto& pattern = lex_.patterns()[pred.pattern];
       auto args = extract::find_arguments(lex_, tokens_, s.first_token, s.end_token, sm, preds, pi);
-      auto places = extract::event_places(tokens_, s.first_token, s.end_token, sm, preds, pi);
+      auto places = extract::event_places(lex_, tokens_, s.first_token, s.end_token, sm, preds, pi);
       if (!kPerPlaceTypes.count(pattern.type) && places.size() > 1) places.erase(places.begin() + 1, places.end());
       std::size_t copies = std::max<std::size_t>(1, places.size());
       for (std::size_t c = 0; c < copies; ++c) {

@@ -16,16 +16,33 @@ bool place_joins(const std::vector<text::Token>& tokens, uint32_t a, uint32_t b)
   return connector || (b - a == 1 && tokens[a].key == ",");
 }
 
+// Whether predicates[next], after predicates[index], goes on with the same act (see the header).
+bool continues_act(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens, uint32_t begin,
+                   const std::vector<PredicateCandidate>& predicates, std::size_t index, std::size_t next) {
+  const auto& n = predicates[next];
+  if (n.suppressed == Suppression::Infinitive) return true;
+  if (!n.predicate.nominal) return false;
+  const auto& patterns = lex.patterns();
+  if (patterns[n.predicate.pattern].type != patterns[predicates[index].predicate.pattern].type) return false;
+  for (uint32_t k = n.predicate.begin, seen = 0; k > begin && seen < 4; ++seen) {
+    --k;
+    if (lex.cue("circumstance", tokens[k])) return true;
+    if (!tokens[k].word) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::vector<uint32_t> event_places(const std::vector<text::Token>& tokens, uint32_t begin, uint32_t end,
+std::vector<uint32_t> event_places(const lexicon::Lexicon& lex, const std::vector<text::Token>& tokens,
+                                   uint32_t begin, uint32_t end,
                                    const SentenceMentions& mentions, const std::vector<PredicateCandidate>& predicates,
                                    std::size_t index) {
   (void)begin;
   const Predicate& p = predicates[index].predicate;
   uint32_t right = end;
   for (std::size_t k = index + 1; k < predicates.size(); ++k)
-    if (predicates[k].predicate.begin >= p.end) {
+    if (predicates[k].predicate.begin >= p.end && !continues_act(lex, tokens, begin, predicates, index, k)) {
       right = predicates[k].predicate.begin;
       break;
     }

@@ -1,5 +1,7 @@
 #include "extract/mentions.h"
 
+#include <tuple>
+
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -97,14 +99,16 @@ class Finder {
   }
 
   // Many places share a name ("Gao" is a Malian city and villages in Niger and Burkina Faso):
+  // a place called by its own name beats one whose alternate names merely include it (the
+  // gazetteer's foreign spellings: "Kita" is a Malian town and a Lithuanian name of Quito), then
   // the most prominent one wins — by kind, then population.
   const NameEntry* best_place(const std::vector<NameEntry>& entries) const {
     const NameEntry* best = nullptr;
-    std::pair<int, uint64_t> best_rank{-1, 0};
+    std::tuple<bool, int, uint64_t> best_rank{false, -1, 0};
     for (const auto& e : entries) {
       if (e.kind != NameKind::Place) continue;
       const auto& pl = lex_.places()[e.ref];
-      std::pair<int, uint64_t> rank{place_kind_rank(pl.kind), pl.population};
+      std::tuple<bool, int, uint64_t> rank{!e.alias, place_kind_rank(pl.kind), pl.population};
       if (!best || rank > best_rank) {
         best = &e;
         best_rank = rank;

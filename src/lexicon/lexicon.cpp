@@ -88,12 +88,12 @@ std::vector<std::string> Lexicon::phrase_keys(const std::string& phrase) {
   return keys;
 }
 
-void Lexicon::add_name(const std::string& phrase, NameKind kind, uint32_t ref) {
+void Lexicon::add_name(const std::string& phrase, NameKind kind, uint32_t ref, bool alias) {
   auto keys = phrase_keys(phrase);
   if (keys.empty()) return;
-  uint64_t key = (static_cast<uint64_t>(kind) << 32) | ref;
+  uint64_t key = (static_cast<uint64_t>(alias) << 40) | (static_cast<uint64_t>(kind) << 32) | ref;
   auto [it, inserted] = name_entry_ids_.emplace(key, static_cast<uint32_t>(name_entries_.size()));
-  if (inserted) name_entries_.push_back(NameEntry{kind, ref});
+  if (inserted) name_entries_.push_back(NameEntry{kind, ref, alias});
   names_.add(keys, it->second, all_capitals(phrase));
 }
 
@@ -217,7 +217,7 @@ void Lexicon::load_places(const std::string& path) {
     places_.push_back(std::move(p));
     add_name(row[1], NameKind::Place, idx);
     for (auto& a : split_list(row[2]))
-      if (a.size() >= 3) add_name(a, NameKind::Place, idx);
+      if (a.size() >= 3) add_name(a, NameKind::Place, idx, /*alias=*/true);
   }
 }
 

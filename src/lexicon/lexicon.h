@@ -86,7 +86,8 @@ struct PloverMapping {
 enum class NameKind : uint8_t { Actor, CountryName, Capital, Demonym, Agent, Place };
 struct NameEntry {
   NameKind kind;
-  uint32_t ref;  // index into actors / countries / agents / places
+  uint32_t ref;        // index into actors / countries / agents / places
+  bool alias = false;  // a place matched through one of its alternate names, not its own
 };
 
 class Lexicon {
@@ -136,7 +137,7 @@ class Lexicon {
   void load_event_rows(const std::string& path, const VerbInflector& verbs, const std::string& lang);
   void load_mapping(const std::string& path);
   void load_cues(const std::string& path);
-  void add_name(const std::string& phrase, NameKind kind, uint32_t ref);
+  void add_name(const std::string& phrase, NameKind kind, uint32_t ref, bool alias = false);
 
   std::vector<Actor> actors_;
   std::unordered_map<std::string, uint32_t> actor_by_id_;

@@ -291,6 +291,44 @@ TEST(Coder, APlaceNamesakeInTheDocumentsCountryWins) {
   EXPECT_EQ(ev.back().location->admin1, "Timbuktu");
 }
 
+TEST(Coder, APlaceCalledByItsOwnNameBeatsAForeignSpellingOfAnother) {
+  // The gazetteer lists "Kita" among Quito's foreign spellings; the Malian town of that name wins
+  // although Quito is a capital of millions, and Quito's own name still finds Quito.
+  auto ev = code("The MNLA attacked Kita.");
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Kita");
+  EXPECT_EQ(ev[0].location->country, "MLI");
+  auto quito = code("The MNLA attacked Quito.");
+  ASSERT_EQ(quito.size(), 1u);
+  ASSERT_TRUE(quito[0].location);
+  EXPECT_EQ(quito[0].location->country, "ECU");
+  auto kito = code("The MNLA attacked Kito.");  // only Quito is called so: the spelling still finds it
+  ASSERT_EQ(kito.size(), 1u);
+  ASSERT_TRUE(kito[0].location);
+  EXPECT_EQ(kito[0].location->name, "Quito");
+}
+
+TEST(Coder, APlaceAfterTheSameActGoesOnIsTheActsPlace) {
+  // An infinitive of purpose and a noun of the same act in a circumstance phrase do not end the
+  // clause: the place after them is where the main verb's act happened.
+  auto purpose = code("Malian soldiers attacked the MNLA on Monday to capture Kidal.");
+  ASSERT_FALSE(purpose.empty());
+  ASSERT_TRUE(purpose[0].location);
+  EXPECT_EQ(purpose[0].location->name, "Kidal");
+  auto fighting = code("The MNLA killed ten soldiers in clashes near Gao.");
+  ASSERT_FALSE(fighting.empty());
+  for (const auto& e : fighting) {
+    ASSERT_TRUE(e.location) << e.evidence;
+    EXPECT_EQ(e.location->name, "Gao");
+  }
+  // A later act of another type keeps its own place: the attack was not in Gao.
+  auto other = code("The MNLA attacked Kidal and signed a peace agreement in Gao.");
+  ASSERT_FALSE(other.empty());
+  ASSERT_TRUE(other[0].location);
+  EXPECT_EQ(other[0].location->name, "Kidal");
+}
+
 TEST(Coder, ARegionGoesByItsOwnName) {
   auto ev = code("Malian soldiers attacked the MNLA in the Kidal region.");
   ASSERT_EQ(ev.size(), 1u);
