@@ -32,7 +32,10 @@ using lexicon::PartialDate;
 const std::unordered_set<std::string> kStateSectors = {"GOV", "MIL", "POL", "LEG", "JUD"};
 // PLOVER types whose parties act together; with no recipient named, the first party is actor1.
 const std::unordered_set<std::string> kMutualTypes = {"AGREE", "CONSULT", "COOPERATE"};
-// Types whose events happen at one place each: coordinated places make one event per place.
+// Types whose events happen at one place each: coordinated places make one event per place, and
+// a later sentence about the same act without a place of its own is placed where the story is. A
+// statement, a demand or a sanction is not made where the act it answers happened: those events
+// take no place from earlier sentences.
 const std::unordered_set<std::string> kPerPlaceTypes = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"};
 
 std::string replace_country(std::string pattern, const std::string& country) {
@@ -454,7 +457,7 @@ class DocumentCoder {
         });
         if (!places.empty()) {
           e.location = location_of(sm.places[places[c]]);
-        } else if (discourse_.place && discourse_.place_paragraph == s.paragraph) {
+        } else if (discourse_.place && discourse_.place_paragraph == s.paragraph && kPerPlaceTypes.count(e.type)) {
           e.location = discourse_.place;
           e.location->inferred = true;
         }

@@ -329,6 +329,18 @@ TEST(Coder, APlaceAfterTheSameActGoesOnIsTheActsPlace) {
   EXPECT_EQ(other[0].location->name, "Kidal");
 }
 
+TEST(Coder, AStatementTakesNoPlaceFromTheStoryItAnswers) {
+  // A later attack without a place is placed where the story is; an accusation about it is not
+  // made there.
+  auto ev = code("The MNLA attacked Kidal on Monday. The MNLA also attacked Malian soldiers. Algeria accused the MNLA.");
+  ASSERT_EQ(ev.size(), 3u);
+  ASSERT_TRUE(ev[1].location);
+  EXPECT_EQ(ev[1].location->name, "Kidal");
+  EXPECT_TRUE(ev[1].location->inferred);
+  EXPECT_EQ(ev[2].type, "ACCUSE");
+  EXPECT_FALSE(ev[2].location) << ev[2].location->name;
+}
+
 TEST(Coder, ARegionGoesByItsOwnName) {
   auto ev = code("Malian soldiers attacked the MNLA in the Kidal region.");
   ASSERT_EQ(ev.size(), 1u);
