@@ -36,6 +36,18 @@ bool NewActorFinder::agent_word(const SentenceMentions& sm, uint32_t t) const {
                      [&](const ActorMention& m) { return !firm(m) && m.begin <= t && t < m.end; });
 }
 
+// Whether the "and" (or a list's comma before one) at k joins capitalised words inside one name:
+// "Peace, Security and Development". Two named organisations ("X Front and Y Brigade") are kept
+// apart by the caller, which joins only inside a head's complement or before any head.
+bool NewActorFinder::joins_capitals(uint32_t k, uint32_t end) const {
+  auto cap = [&](uint32_t j) { return j < end && tok_[j].word && tok_[j].capitalized && !tok_[j].number; };
+  if (lex_.cue("connector", tok_[k])) return tok_[k].word && cap(k + 1);
+  if (tok_[k].key != ",") return false;
+  uint32_t j = k + 1;
+  while (j < end && (cap(j) || tok_[j].key == ",")) ++j;
+  return j > k + 1 && j < end && lex_.cue("connector", tok_[j]) && tok_[j].word && cap(j + 1);
+}
+
 // A capitalised name from i holding a head word where names hold it (last in English, "Front for
 // …", first in French), with at least one capitalised word of its own that is no head word, no
 // common name word ("National Army" is generic), no generic agent's word and not merely
@@ -52,16 +64,21 @@ bool NewActorFinder::organisation(const SentenceMentions& sm, uint32_t sentence_
   // "Members of the …": a sentence's first word before "of" is a common noun, unless a head word.
   if (i == sentence_begin && !head_first && i + 1 < end && words.has(tok_[i + 1].key, kConnector)) return false;
   uint32_t last = i;
+  bool head_seen = head_first;
+  bool complement = false;  // inside a head's complement: "Movement for Oneness and Jihad …"
   for (uint32_t k = i + 1; k < end && k < i + kMaxNameTokens; ++k) {
     if (blocked(sm, k)) break;
     const auto& t = tok_[k];
     if (cap(k) && !words.has(t.key, kStopWord)) {
       last = k;
+      head_seen = head_seen || words.has(t.key, kHeadWord);
     } else if (words.has(t.key, kConnector)) {
-      continue;
-    } else if (head_first && t.word && !t.number && !t.capitalized &&
+      if (words.has(tok_[k - 1].key, kHeadWord)) complement = true;
+    } else if (head_seen && t.word && !t.number && !t.capitalized &&
                (words.has(t.key, lexicon::kCommonWord) || words.has(t.key, kHeadWord))) {
-      last = k;  // French names capitalise only their first word: "Front de libération de l'Azawad"
+      last = k;  // French names capitalise only their first words: "Haut Conseil pour l'unité de l'Azawad"
+    } else if ((complement || !head_seen) && joins_capitals(k, end)) {
+      continue;  // "… Peace, Security and Development", "Imghad Tuareg and Allies … Group"
     } else {
       break;
     }
@@ -96,7 +113,7 @@ bool NewActorFinder::organisation(const SentenceMentions& sm, uint32_t sentence_
   return (head && proper >= 1) || !span.acronym.empty();
 }
 
-// A title word, then two or more capitalised words (name particles between): "JNIM commander
+// A title word, then two or more capitalised words (name particles between): "militia leader
 // Moussa Ag Attaher", "le chef Hamid Ould Mansour".
 bool NewActorFinder::person(const SentenceMentions& sm, uint32_t i, uint32_t end, Span& span) const {
   const auto& words = lex_.name_words();
@@ -179,9 +196,8 @@ void NewActorFinder::find(uint32_t begin, uint32_t end, SentenceMentions& sm) {
       a.sector = words.find(t.key)->sector;
       ActorMention m{i, span.end, kNone, kNone, kNone, Anaphor::None, false};
       // Whom the title is held in: the mention just before it ("JNIM commander", "the group's
-      // commander"), which becomes part of the person's mention. After a generic agent
-      // ("opposition leader X", "militia leader X") the agent is kept as it was coded: a provisional
-      // person would only hide the party the agent names.
+      // commander", "militia leader"), which becomes part of the person's mention; a generic agent
+      // gives the person its sector.
       auto held = std::find_if(sm.actors.begin(), sm.actors.end(), [&](const ActorMention& o) {
         return o.end == i || (o.begin <= i && o.end == i + 1) ||
                (o.end + 1 == i && (tok_[o.end].key == "'s" || (tok_[o.end].word && !tok_[o.end].capitalized)));
@@ -190,6 +206,7 @@ void NewActorFinder::find(uint32_t begin, uint32_t end, SentenceMentions& sm) {
         if (held->actor != kNone && lex_.actors()[held->actor].kind != "person") a.affiliation_actor = held->actor;
         else if (held->fresh != kNone && actors_[held->fresh].kind != "person") a.affiliation_fresh = held->fresh;
         else if (held->anaphor == Anaphor::Group) a.affiliation_group = true;
+        else if (held->agent != kNone && held->country == kNone) a.sector = lex_.agents()[held->agent].sector;
         else {
           ++i;
           continue;

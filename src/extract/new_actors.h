@@ -1,6 +1,6 @@
 // Actors no pack knows: named organisations (a capitalised name holding an organisational head
 // word of name_words.tsv, or a name with an acronym defined after it, "… (FSA)") and titled persons
-// ("JNIM commander X"), found in the places the pack mentions leave free. Each gets a provisional
+// ("militia leader X", "JNIM commander X"), found in the places the pack mentions leave free. Each gets a provisional
 // id `NEW_<normalised name>`; an acronym defined once names the actor in the document's later
 // sentences.
 #pragma once
@@ -49,6 +49,7 @@ class NewActorFinder {
     std::string acronym;
   };
   bool blocked(const SentenceMentions& sm, uint32_t t) const;
+  bool joins_capitals(uint32_t k, uint32_t end) const;
   bool agent_word(const SentenceMentions& sm, uint32_t t) const;
   bool organisation(const SentenceMentions& sm, uint32_t sentence_begin, uint32_t i, uint32_t end, Span& span) const;
   bool person(const SentenceMentions& sm, uint32_t i, uint32_t end, Span& span) const;

@@ -66,10 +66,10 @@ c=[json.loads(l) for l in open(sys.argv[1])]
 p=[x for x in c if x["id"]=="NEW_MOUSSA_AG_TILOUA"]
 assert len(p)==1 and p[0]["kind"]=="person" and p[0]["affiliation"]=="Tilemsi Salvation Front", p' "$tmp/cands"
 
-"$bin" discover --db "$db" --min-documents 2 --format json >"$tmp/cands2"
+"$bin" discover --db "$db" --min-documents 2 --format json >"$tmp/cands2" 2>/dev/null
 check "--min-documents 2 keeps the FST and drops the one-document brigade" \
   bash -c "grep -q NEW_TILEMSI '$tmp/cands2' && ! grep -q 'Gourma' '$tmp/cands2'"
-"$bin" discover --db "$db" >"$tmp/table"
+"$bin" discover --db "$db" >"$tmp/table" 2>/dev/null
 check "the table shows the names linked and an example" \
   bash -c "grep -q 'Tilemsi Salvation Front' '$tmp/table' && grep -q 'linked:' '$tmp/table' && grep -q 'e.g.:' '$tmp/table'"
 
@@ -104,7 +104,7 @@ assert len(ev)>=4, len(ev)' "$tmp/ev2"
 "$bin" events --db "$db" --format json >"$tmp/events2"
 check "no event names its provisional ids any more" \
   bash -c "! grep -q -e NEW_TILEMSI -e NEW_FRONT_DE_SALUT -e NEW_TILEMSSI '$tmp/events2'"
-"$bin" discover --db "$db" --pack "$user" --format json >"$tmp/cands3"
+"$bin" discover --db "$db" --pack "$user" --format json >"$tmp/cands3" 2>/dev/null
 check "discover no longer lists it" lacks "$tmp/cands3" "NEW_TILEMSI_SALVATION_FRONT"
 
 echo "discover tests: $passed passed, $failed failed"
