@@ -96,10 +96,13 @@ TEST(NewActors, TitledPersonWithAffiliation) {
 
 TEST(NewActors, NameDefinedByAPackActorsAcronymIsThatActor) {
   // An unrecorded English name of the CMA, defined by its acronym: the CMA, not a new actor.
-  auto ev = code("The Coordination of Movements of Azawad (CMA) attacked Malian soldiers near Anefis.");
+  auto ev = code("The Coordination of Azawadi Movements (CMA) attacked Malian soldiers near Anefis.");
   auto p = parties(ev);
   EXPECT_TRUE(has(p, "1:CMA")) << ::testing::PrintToString(p);
   EXPECT_FALSE(any_new(ev)) << ::testing::PrintToString(p);
+  const auto* a = find_actor(ev, "CMA");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->mention, "Coordination of Azawadi Movements");  // the name, not only its acronym
 }
 
 TEST(NewActors, GenericPhrasesAreNoNewActors) {
