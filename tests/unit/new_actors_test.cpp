@@ -3,11 +3,16 @@
 // link them across languages.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "coding/coder.h"
 #include "extract/name_keys.h"
 #include "lexicon/lexicon.h"
+#include "lexicon/tsv_file.h"
 
 using namespace faultline;
 
@@ -135,4 +140,30 @@ TEST(NameKeys, ProvisionalIdsAndSpellingDistance) {
   EXPECT_EQ(extract::provisional_id("the Front de libération de l'Azawad"), "NEW_FRONT_DE_LIBERATION_DE_L_AZAWAD");
   EXPECT_LT(extract::edit_ratio("front salvation tilemsi", "front salvation tilemssi"), 0.1);
   EXPECT_GT(extract::edit_ratio("front salvation tilemsi", "brigade gourma"), 0.5);
+}
+
+TEST(NameWords, BadRowsNameFileAndLine) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("faultline_bad_name_words_" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  auto refused = [&](const std::string& rows, std::size_t line, const std::string& message) {
+    {
+      std::ofstream f(dir / "name_words.tsv");
+      f << "# comment\nword\tlang\trole\tenglish\tsector\tkind\nfront\ten\thead\t\tREB\tgroup\n" << rows;
+    }
+    try {
+      lexicon::Lexicon::load({dir.string()});
+      ADD_FAILURE() << "expected a PackError for " << rows;
+    } catch (const lexicon::PackError& e) {
+      EXPECT_EQ(e.line(), line) << rows;
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("name_words.tsv"), std::string::npos) << e.what();
+    }
+  };
+  refused("brigade\ten\thead\t\tREBELS\tgroup\n", 4, "sector");
+  refused("brigade\ten\tnoun\t\tREB\tgroup\n", 4, "role");
+  refused("salut\tfr\tword\t\t\t\n", 4, "English equivalent");
+  refused("brigade\tde\thead\t\tREB\tgroup\n", 4, "lang");
+  refused("brigade\ten\thead\t\tREB\tband\n", 4, "kind");
+  fs::remove_all(dir);
 }
