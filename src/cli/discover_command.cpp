@@ -136,7 +136,8 @@ int run_discover(const DiscoverOptions& o) {
 
 void add_discover_command(CLI::App& app, Action& action) {
   auto opts = std::make_shared<DiscoverOptions>();
-  auto* cmd = app.add_subcommand("discover", "New actors: armed groups and leaders the packs do not know, with evidence");
+  auto* cmd =
+      app.add_subcommand("discover", "New actors: armed groups and leaders the packs do not know, with evidence");
   cmd->footer(
       "Lists the provisional actors (ids NEW_…) the coder gave to named organisations and titled persons\n"
       "no pack knows, linked across documents and languages, most documented first. With --accept NAME_OR_ID\n"
@@ -144,13 +145,16 @@ void add_discover_command(CLI::App& app, Action& action) {
       "actors.tsv rows; `faultline ingest --recode --pack DIR` then codes it as ID. See docs/new_actors.md.");
   opts->db.add_to(*cmd);
   opts->format.add_to(*cmd);
-  cmd->add_option("--pack", opts->packs, "Pack folder loaded after the bundled ones (repeatable); with --accept, the last "
-                                         "is the user pack written (created if missing)")
+  cmd->add_option("--pack", opts->packs,
+                  "Pack folder loaded after the bundled ones (repeatable); with --accept, the last "
+                  "is the user pack written (created if missing)")
       ->allow_extra_args(false);
   cmd->add_flag("--no-default-packs", opts->no_default, "Do not load the bundled packs (core, geo, sahel)");
-  cmd->add_option("--min-documents", opts->min_documents, "Only candidates named in at least N documents")->check(CLI::PositiveNumber);
+  cmd->add_option("--min-documents", opts->min_documents, "Only candidates named in at least N documents")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--accept", opts->accept, "Adopt the candidate with this id, name, alias or acronym");
-  cmd->add_option("--id", opts->adoption.id, "With --accept: the actor's id ([A-Z0-9_]+; a pack actor's id adds aliases to it)");
+  cmd->add_option("--id", opts->adoption.id,
+                  "With --accept: the actor's id ([A-Z0-9_]+; a pack actor's id adds aliases to it)");
   cmd->add_option("--kind", opts->adoption.kind, "With --accept: the actor's kind (default: the guess)");
   cmd->add_option("--country", opts->adoption.country, "With --accept: its ISO3 country (default: the guess)");
   cmd->add_option("--sector", opts->adoption.sector, "With --accept: its sector (default: the guess)");

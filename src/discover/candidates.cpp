@@ -84,7 +84,7 @@ class UnionFind {
 // One name of a pack actor, as keys to compare with.
 struct PackName {
   uint32_t actor;
-  std::string key;      // English content words, sorted
+  std::string key;       // English content words, sorted
   bool acronym = false;  // written wholly in capitals
   std::string text;
 };
@@ -113,7 +113,8 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       if (!a.affiliation.empty()) ++r.affiliations[a.affiliation];
       if (key && (!r.first_key || key < r.first_key)) r.first_key = key, r.first = date;
       if (key && key >= r.last_key) r.last_key = key, r.last = date;
-      if (r.examples.size() < kExamples && std::find(r.examples.begin(), r.examples.end(), v.evidence) == r.examples.end())
+      if (r.examples.size() < kExamples &&
+          std::find(r.examples.begin(), r.examples.end(), v.evidence) == r.examples.end())
         r.examples.push_back(v.evidence);
       const auto& same = side1 ? d.actor1 : d.actor2;
       const auto& other = side1 ? d.actor2 : d.actor1;
@@ -125,8 +126,10 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       };
       auto cross = graph::relation_weight(d.type, d.mode).tone;
       for (const auto& b : other) {
-        if (cross == graph::Tone::Conflictual) count(r.fought, b);
-        else if (cross == graph::Tone::Cooperative) count(r.allied, b);
+        if (cross == graph::Tone::Conflictual)
+          count(r.fought, b);
+        else if (cross == graph::Tone::Cooperative)
+          count(r.allied, b);
       }
       if (graph::same_side_weight(d.type, d.mode, other.empty()).tone == graph::Tone::Cooperative)
         for (const auto& b : same)
@@ -155,9 +158,10 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       Link l;
       if (keys[i] == keys[j]) {
         l = {all[j].id, all[j].top_name(), "translation", 1.0};
-      } else if (kinds[i] != "person" && (all[i].acronyms.count(initials[j]) || all[j].acronyms.count(initials[i]) ||
-                                          std::any_of(all[i].acronyms.begin(), all[i].acronyms.end(),
-                                                      [&](const std::string& a) { return all[j].acronyms.count(a); }))) {
+      } else if (kinds[i] != "person" &&
+                 (all[i].acronyms.count(initials[j]) || all[j].acronyms.count(initials[i]) ||
+                  std::any_of(all[i].acronyms.begin(), all[i].acronyms.end(),
+                              [&](const std::string& a) { return all[j].acronyms.count(a); }))) {
         l = {all[j].id, all[j].top_name(), "acronym", 0.9};
       } else if (double d = extract::edit_ratio(keys[i], keys[j]); d <= o.max_spelling_distance) {
         l = {all[j].id, all[j].top_name(), "spelling", 1.0 - d};
@@ -177,7 +181,8 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
     std::vector<std::string> names = row.aliases;
     names.push_back(row.name);
     for (const auto& n : names) {
-      bool caps = n.size() >= 2 && std::none_of(n.begin(), n.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+      bool caps = n.size() >= 2 &&
+                  std::none_of(n.begin(), n.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
       auto ws = extract::english_words(words, n);
       PackName p{a, row.kind == "person" ? text::fold(n) : join(ws), caps, n};
       for (const auto& w : ws) by_word[w].push_back(pack.size());
@@ -190,7 +195,8 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
   std::vector<Candidate> out;
   for (auto& [root, members] : groups) {
     std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
-      return all[a].events.size() != all[b].events.size() ? all[a].events.size() > all[b].events.size() : all[a].id < all[b].id;
+      return all[a].events.size() != all[b].events.size() ? all[a].events.size() > all[b].events.size()
+                                                          : all[a].id < all[b].id;
     });
     const Raw& rep = all[members.front()];
     Candidate c;
@@ -240,7 +246,8 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       auto& into = side == &fought ? c.fought : c.allied;
       for (const auto& [k, x] : *side)
         if (!ids.count(k)) into.push_back(x);
-      std::sort(into.begin(), into.end(), [](auto& a, auto& b) { return a.events != b.events ? a.events > b.events : a.id < b.id; });
+      std::sort(into.begin(), into.end(),
+                [](auto& a, auto& b) { return a.events != b.events ? a.events > b.events : a.id < b.id; });
     }
 
     // A pack actor under a name the packs lack: the same English key, the same acronym, or a
@@ -258,8 +265,10 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       for (std::size_t p : near) {
         const auto& pn = pack[p];
         if ((lex.actors()[pn.actor].kind == "person") != person) continue;
-        if (pn.key == keys[m]) offer(pn.actor, "alias", 1.0);
-        else if (double d = extract::edit_ratio(pn.key, keys[m]); d <= o.max_spelling_distance) offer(pn.actor, "spelling", 1.0 - d);
+        if (pn.key == keys[m])
+          offer(pn.actor, "alias", 1.0);
+        else if (double d = extract::edit_ratio(pn.key, keys[m]); d <= o.max_spelling_distance)
+          offer(pn.actor, "spelling", 1.0 - d);
       }
       if (!person)
         for (const auto& pn : pack)

@@ -47,7 +47,8 @@ std::string adopt(const Candidate& c, const Adoption& a, const std::string& dir,
                   std::vector<std::string> packs) {
   static const std::regex id_re("[A-Z0-9_]+");
   if (!std::regex_match(a.id, id_re)) throw std::invalid_argument("--id must be [A-Z0-9_]+, not '" + a.id + "'");
-  if (a.id.rfind("NEW_", 0) == 0) throw std::invalid_argument("--id: NEW_ ids are provisional; choose the actor's own id");
+  if (a.id.rfind("NEW_", 0) == 0)
+    throw std::invalid_argument("--id: NEW_ ids are provisional; choose the actor's own id");
   fs::create_directories(dir);
   fs::path file = fs::path(dir) / "actors.tsv";
   const bool existed = fs::exists(file);
@@ -55,7 +56,8 @@ std::string adopt(const Candidate& c, const Adoption& a, const std::string& dir,
   if (existed) {
     auto f = lexicon::read_tsv(file.string(), {"id", "name", "kind", "country", "sector", "aliases", "note"});
     for (const auto& row : f.rows)
-      if (row[0] == a.id) throw std::invalid_argument(file.string() + ":" + std::to_string(row.line) + ": already has '" + a.id + "'");
+      if (row[0] == a.id)
+        throw std::invalid_argument(file.string() + ":" + std::to_string(row.line) + ": already has '" + a.id + "'");
   }
 
   std::string name = c.name, kind = c.kind, country = c.country, sector = c.sector.empty() ? "REB" : c.sector;
@@ -89,8 +91,10 @@ std::string adopt(const Candidate& c, const Adoption& a, const std::string& dir,
   try {
     (void)lexicon::Lexicon::load(packs);
   } catch (...) {
-    if (existed) write_all(file, before);
-    else fs::remove(file);
+    if (existed)
+      write_all(file, before);
+    else
+      fs::remove(file);
     throw;
   }
   return file.string();

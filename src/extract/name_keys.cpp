@@ -62,7 +62,8 @@ std::string initials(const NameWords& words, std::string_view name) {
 bool abbreviates(const NameWords& words, std::string_view acronym, std::string_view name) {
   std::string letters;
   for (char c : text::fold(acronym))
-    if (std::isalnum(static_cast<unsigned char>(c))) letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      letters += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (letters.size() < 2) return false;
   std::string of_name = initials(words, name);
   if (letters == of_name) return true;

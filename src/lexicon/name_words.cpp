@@ -38,7 +38,8 @@ void NameWords::load(const std::string& path) {
     if (!role) f.fail(row, "role must be head, title, word, connector, particle, stop or thing, not '" + row[2] + "'");
     if (role == kCommonWord && row[3].empty()) f.fail(row, "a common word needs its English equivalent");
     if ((role == kHeadWord || role == kTitleWord) && !kSectors.count(row[4]))
-      f.fail(row, "sector must be one of GOV MIL POL REB OPP CVL IGO NGO BUS MED JUD LEG PMC INS, not '" + row[4] + "'");
+      f.fail(row,
+             "sector must be one of GOV MIL POL REB OPP CVL IGO NGO BUS MED JUD LEG PMC INS, not '" + row[4] + "'");
     if (role == kHeadWord && !kKinds.count(row[5]))
       f.fail(row, "kind must be group, coalition, militia, government or military, not '" + row[5] + "'");
     NameWord& w = words_[key];

@@ -2,7 +2,6 @@
 // NEW_ ids, on sentences written for these tests, with the bundled packs; and the name keys that
 // link them across languages.
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,9 +18,9 @@ using namespace faultline;
 namespace {
 
 const lexicon::Lexicon& lex() {
-  static const lexicon::Lexicon l = lexicon::Lexicon::load(
-      {std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
-       std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  static const lexicon::Lexicon l =
+      lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
+                              std::string(FAULTLINE_PACK_DIR) + "/sahel"});
   return l;
 }
 
@@ -44,7 +43,9 @@ std::vector<std::string> parties(const std::vector<coding::CodedEvent>& events) 
   return out;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
 const coding::CodedActor* find_actor(const std::vector<coding::CodedEvent>& events, const std::string& id) {
   for (const auto& e : events)
@@ -113,8 +114,7 @@ TEST(NewActors, NameDefinedByAPackActorsAcronymIsThatActor) {
 TEST(NewActors, GenericPhrasesAreNoNewActors) {
   for (const char* s : {"The National Army attacked rebels near Kidal.",
                         "On Monday, the Malian Armed Forces attacked jihadists near Gao.",
-                        "The Group attacked soldiers near Kidal.",
-                        "Security Forces attacked a market in Gao.",
+                        "The Group attacked soldiers near Kidal.", "Security Forces attacked a market in Gao.",
                         "Movement of troops near Kidal was followed by an attack on the town.",
                         "Fighters of the Tilemsi Salvation attacked soldiers near Gao."}) {
     auto ev = code(s);
@@ -124,8 +124,10 @@ TEST(NewActors, GenericPhrasesAreNoNewActors) {
 
 TEST(NameKeys, FrenchAndEnglishNamesShareAnEnglishKey) {
   const auto& w = lex().name_words();
-  EXPECT_EQ(extract::english_words(w, "Front de salut du Tilemsi"), extract::english_words(w, "Tilemsi Salvation Front"));
-  EXPECT_NE(extract::english_words(w, "Front de salut du Tilemsi"), extract::english_words(w, "Tilemsi Liberation Front"));
+  EXPECT_EQ(extract::english_words(w, "Front de salut du Tilemsi"),
+            extract::english_words(w, "Tilemsi Salvation Front"));
+  EXPECT_NE(extract::english_words(w, "Front de salut du Tilemsi"),
+            extract::english_words(w, "Tilemsi Liberation Front"));
 }
 
 TEST(NameKeys, AcronymsAbbreviateInEitherOrder) {
