@@ -66,6 +66,13 @@ c=[json.loads(l) for l in open(sys.argv[1])]
 p=[x for x in c if x["id"]=="NEW_MOUSSA_AG_TILOUA"]
 assert len(p)==1 and p[0]["kind"]=="person" and p[0]["affiliation"]=="Tilemsi Salvation Front", p' "$tmp/cands"
 
+check "a pack actor under a name the packs lack is offered, with a score" py 'import json,sys
+c=[json.loads(l) for l in open(sys.argv[1])]
+m=[x for x in c if x["name"]=="Movement for Salvation of Azawad"]
+assert len(m)==1, c
+best=m[0]["pack_matches"][0]
+assert best["id"]=="MSA" and best["how"]=="alias" and best["score"]==1.0, m[0]["pack_matches"]' "$tmp/cands"
+
 "$bin" discover --db "$db" --min-documents 2 --format json >"$tmp/cands2" 2>/dev/null
 check "--min-documents 2 keeps the FST and drops the one-document brigade" \
   bash -c "grep -q NEW_TILEMSI '$tmp/cands2' && ! grep -q 'Gourma' '$tmp/cands2'"
