@@ -172,6 +172,29 @@ void NewActorFinder::place_mention(SentenceMentions& sm, ActorMention m) const {
   sm.actors.insert(at, m);
 }
 
+uint32_t NewActorFinder::named_person(const SentenceMentions& sm, uint32_t i, uint32_t end, uint32_t& length) const {
+  constexpr std::size_t kMinSurname = 3;
+  if (!tok_[i].capitalized || blocked(sm, i)) return kNone;
+  uint32_t by_surname = kNone;
+  int surnames = 0;
+  for (const auto& [keys, who] : persons_) {
+    bool full = i + keys.size() <= end;
+    for (std::size_t k = 0; full && k < keys.size(); ++k)
+      full = tok_[i + k].key == keys[k] && !blocked(sm, i + static_cast<uint32_t>(k));
+    if (full) {
+      length = static_cast<uint32_t>(keys.size());
+      return who;
+    }
+    if (keys.back().size() >= kMinSurname && tok_[i].key == keys.back() && by_surname != who) {
+      by_surname = who;
+      ++surnames;
+    }
+  }
+  if (surnames != 1) return kNone;  // two persons share the surname: no guess
+  length = 1;
+  return by_surname;
+}
+
 void NewActorFinder::find(uint32_t begin, uint32_t end, SentenceMentions& sm) {
   const auto& words = lex_.name_words();
   if (words.empty()) return;
@@ -186,6 +209,14 @@ void NewActorFinder::find(uint32_t begin, uint32_t end, SentenceMentions& sm) {
         ++i;
         continue;
       }
+    }
+    // A person named earlier in the document, by the full name or the surname alone.
+    if (uint32_t length = 0, who = named_person(sm, i, end, length); who != kNone) {
+      ActorMention m{i, i + length, kNone, kNone, kNone, Anaphor::None, false};
+      m.fresh = who;
+      place_mention(sm, m);
+      i += length;
+      continue;
     }
     Span span;
     if (person(sm, i, end, span)) {
@@ -215,6 +246,9 @@ void NewActorFinder::find(uint32_t begin, uint32_t end, SentenceMentions& sm) {
         sm.actors.erase(held);
       }
       m.fresh = remember(std::move(a));
+      std::vector<std::string> keys;
+      for (uint32_t k = span.begin; k < span.end; ++k) keys.push_back(tok_[k].key);
+      persons_.emplace_back(std::move(keys), m.fresh);
       place_mention(sm, m);
       i = span.end;
       continue;

@@ -62,6 +62,10 @@ class NewActorFinder {
   std::vector<NewActor> actors_;
   std::unordered_map<std::string, uint32_t> by_id_;
   std::unordered_map<std::string, uint32_t> by_acronym_;  // folded acronym → new actor
+  // Persons named so far: their names' token keys (news names a person in full once, then by
+  // the full name or the surname alone).
+  std::vector<std::pair<std::vector<std::string>, uint32_t>> persons_;
+  uint32_t named_person(const SentenceMentions& sm, uint32_t i, uint32_t end, uint32_t& length) const;
 };
 
 }  // namespace faultline::extract

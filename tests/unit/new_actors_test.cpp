@@ -100,6 +100,18 @@ TEST(NewActors, TitledPersonWithAffiliation) {
   EXPECT_EQ(a->sector, lex().actors()[lex().actor_index("JNIM")].sector);
 }
 
+TEST(NewActors, TitledPersonIsNamedLaterByFullNameOrSurname) {
+  auto ev = code(
+      "FST commander Moussa Ag Tiloua was seen near Tarkint on Friday. "
+      "On Saturday Ag Tiloua attacked Malian soldiers near Tarkint. "
+      "Moussa Ag Tiloua also attacked an army post near Anefis.");
+  int times = 0;
+  for (const auto& e : ev)
+    for (const auto& a : e.actor1)
+      if (a.id == "NEW_MOUSSA_AG_TILOUA") ++times;
+  EXPECT_EQ(times, 2) << ::testing::PrintToString(parties(ev));
+}
+
 TEST(NewActors, NameDefinedByAPackActorsAcronymIsThatActor) {
   // An unrecorded English name of the CMA, defined by its acronym: the CMA, not a new actor.
   auto ev = code("The Coordination of Azawadi Movements (CMA) attacked Malian soldiers near Anefis.");
