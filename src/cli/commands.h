@@ -41,5 +41,7 @@ void add_shard_command(CLI::App& app, Action& action);
 void add_status_command(CLI::App& app, Action& action);
 // Auditing a store's derived knowledge (docs/store.md).
 void add_check_command(CLI::App& app, Action& action);
+// New actors: candidates the packs lack, and adopting them (docs/new_actors.md).
+void add_discover_command(CLI::App& app, Action& action);
 
 }  // namespace faultline::cli

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   faultline::cli::add_shard_command(app, action);
   faultline::cli::add_status_command(app, action);
   faultline::cli::add_check_command(app, action);
+  faultline::cli::add_discover_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

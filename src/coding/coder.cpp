@@ -11,6 +11,7 @@
 #include "extract/fatalities.h"
 #include "extract/locations.h"
 #include "extract/mentions.h"
+#include "extract/new_actors.h"
 #include "extract/predicates.h"
 #include "text/fold.h"
 #include "text/language.h"
@@ -93,6 +94,7 @@ class DocumentCoder {
       mentions_.push_back(extract::find_mentions(lex_, tokens_, s.first_token, s.end_token));
       drop_cited(citations_.back(), mentions_.back().actors);
       drop_cited(citations_.back(), mentions_.back().places);
+      fresh_.find(s.first_token, s.end_token, mentions_.back());
     }
     link_surnames();
     for (auto& sm : mentions_) link_generic_groups(sm);
@@ -301,6 +303,7 @@ class DocumentCoder {
     }
     CodedActor a;
     if (with_mention) a.mention = slice(m.begin, m.end);
+    if (m.fresh != kNone) return fresh_actor(m.fresh, a.mention, date, place_country);
     if (m.actor != kNone) {
       const auto& row = lex_.actors()[m.actor];
       // "Niger's junta", "the Nigerien transitional government": a state actor's alias ("junta")
@@ -346,6 +349,33 @@ class DocumentCoder {
       return c;
     }
     return std::nullopt;
+  }
+
+  // An actor no pack knows: its provisional id and name; a person takes the country and sector of
+  // the organisation named with the title, any other actor the country of the event's place or,
+  // failing that, of the document.
+  CodedActor fresh_actor(uint32_t index, const std::string& mention, const PartialDate& date,
+                         uint32_t place_country) const {
+    const auto& n = fresh_.actors()[index];
+    CodedActor a{n.id, n.name, mention, "", "", n.sector};
+    if (n.kind == "person") {
+      std::optional<CodedActor> org;
+      if (n.affiliation_actor != kNone)
+        org = resolve(ActorMention{0, 0, n.affiliation_actor, kNone, kNone, Anaphor::None, false}, date, false);
+      else if (n.affiliation_fresh != kNone)
+        org = fresh_actor(n.affiliation_fresh, "", date, place_country);
+      else if (n.affiliation_group)
+        org = discourse_.group;
+      if (org) {
+        a.affiliation = org->name;
+        a.country = org->country;
+        if (!org->sector.empty()) a.sector = org->sector;
+        return a;
+      }
+    }
+    uint32_t country = place_country != kNone ? place_country : home_country_;
+    if (country != kNone) a.country = lex_.countries()[country].iso3;
+    return a;
   }
 
   std::vector<CodedActor> resolve_all(const SentenceMentions& sm, const std::vector<uint32_t>& idx,
@@ -689,6 +719,17 @@ class DocumentCoder {
       if (m.anaphor != Anaphor::None) continue;
       auto a = resolve(m, date);
       if (!a) continue;
+      if (m.fresh != kNone) {
+        if (fresh_.actors()[m.fresh].kind == "person") {
+          discourse_.person = a;
+        } else {
+          discourse_.group = a;
+          discourse_.group_sentence = si;
+          discourse_.singular = a;
+          discourse_.plural = a;
+        }
+        continue;
+      }
       bool person = m.actor != kNone && lex_.actors()[m.actor].kind == "person";
       if (person) {
         discourse_.person = a;
@@ -730,6 +771,7 @@ class DocumentCoder {
   uint32_t home_country_ = kNone;
   extract::DateContext context_;
   Discourse discourse_;
+  extract::NewActorFinder fresh_{lex_, tokens_, doc_.text};  // actors no pack knows
 };
 
 }  // namespace

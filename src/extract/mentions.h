@@ -24,6 +24,7 @@ struct ActorMention {
   Anaphor anaphor = Anaphor::None;
   bool metonym = false;  // a capital or country name standing for its government
   uint32_t place = kNone;  // for a capital standing for its government: the city itself
+  uint32_t fresh = kNone;  // an actor no pack knows: an index into the document's NewActors
 };
 
 struct PlaceMention {

@@ -116,6 +116,7 @@ Lexicon Lexicon::load(const std::vector<std::string>& pack_dirs) {
   each("places.tsv", &Lexicon::load_places);
   each("plover_map.tsv", &Lexicon::load_mapping);
   each("cues.tsv", &Lexicon::load_cues);
+  each("name_words.tsv", &Lexicon::load_name_words);
   each("roles.tsv", &Lexicon::load_roles);
   each("memberships.tsv", &Lexicon::load_memberships);
   each("events.tsv", &Lexicon::load_events);

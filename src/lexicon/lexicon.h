@@ -10,6 +10,7 @@
 
 #include "lexicon/event_patterns.h"
 #include "lexicon/french_verb_forms.h"
+#include "lexicon/name_words.h"
 #include "lexicon/phrase_index.h"
 #include "lexicon/verb_forms.h"
 #include "text/key_hash.h"
@@ -104,6 +105,8 @@ class Lexicon {
   const EventPatterns& patterns() const { return patterns_; }
   const PhraseIndex& names() const { return names_; }
   const NameEntry& name_entry(uint32_t payload) const { return name_entries_[payload]; }
+  // The words that build names of actors no pack knows (name_words.tsv).
+  const NameWords& name_words() const { return name_words_; }
 
   uint32_t actor_index(const std::string& id) const;
   uint32_t country_index(const std::string& iso3) const;
@@ -137,6 +140,7 @@ class Lexicon {
   void load_event_rows(const std::string& path, const VerbInflector& verbs, const std::string& lang);
   void load_mapping(const std::string& path);
   void load_cues(const std::string& path);
+  void load_name_words(const std::string& path) { name_words_.load(path); }
   void add_name(const std::string& phrase, NameKind kind, uint32_t ref, bool alias = false);
 
   std::vector<Actor> actors_;
@@ -154,6 +158,7 @@ class Lexicon {
   text::KeyMap<text::KeySet> cues_;  // one-word cues
   std::unordered_map<std::string, std::vector<std::vector<std::string>>> cue_phrases_;  // longer ones
   text::KeyMap<text::KeySet> cue_phrase_starts_;  // first words of the longer ones, a quick test
+  NameWords name_words_;
   PhraseIndex names_;
   std::vector<NameEntry> name_entries_;
   std::unordered_map<uint64_t, uint32_t> name_entry_ids_;
