@@ -90,6 +90,8 @@ void ControlDeriver::add(const store::Event& e) {
   // The place must be named in the sentence (not carried over from an earlier one: "captured the
   // base" is not the town) and the change dated to the day or month (a year is background).
   if (!loc || loc->name.empty() || loc->inferred || !e.data.date.known() || !e.data.date.month) return;
+  if (e.published.known() && plus_months(e.data.date, kRetrospectiveMonths).last_key() < e.published.first_key())
+    return;
   Change c;
   c.documents = e.support();
   c.place = loc->name;

@@ -62,6 +62,7 @@ struct Event {
   std::vector<int64_t> reports;  // every report of the event, representative first
   int block_year = 0;
   std::size_t documents = 0;     // distinct documents among its reports (filled for the graph)
+  lexicon::PartialDate published;  // the earliest publication date among them (filled for the graph)
   // How many independent documents state it: the documents where known, else the reports.
   std::size_t support() const { return documents ? documents : std::max<std::size_t>(1, reports.size()); }
 };

@@ -266,11 +266,11 @@ void SqliteStore::rebuild_graph(const std::function<graph::Graph(const EventScan
     // By public id, so that the graph never depends on the order blocks were recomputed in.
     // With the number of distinct documents among each event's sources (control and memberships
     // from text need two).
-    Statement s = db_.prepare("SELECT e.id, e.representative, e.block_year, coalesce(d.documents, 0), " +
+    Statement s = db_.prepare("SELECT e.id, e.representative, e.block_year, coalesce(d.documents, 0), d.published, " +
                               data_columns("e") + ", a.role, " + actor_columns("a") +
                               " FROM events e LEFT JOIN event_actors a ON a.event = e.key LEFT JOIN (" +
                               kEventDocuments + ") d ON d.event = e.key ORDER BY e.id, a.role, a.ord");
-    constexpr int kRole = 4 + 13;
+    constexpr int kRole = 5 + 13;
     Event e;
     while (s.step()) {
       std::string id = s.text(0);
@@ -281,7 +281,8 @@ void SqliteStore::rebuild_graph(const std::function<graph::Graph(const EventScan
         e.representative = s.int64(1);
         e.block_year = static_cast<int>(s.int64(2));
         e.documents = static_cast<std::size_t>(s.int64(3));
-        e.data = read_event_data(s, 4);
+        if (!s.is_null(4)) e.published = lexicon::parse_partial_date(s.text(4)).value_or(lexicon::PartialDate{});
+        e.data = read_event_data(s, 5);
       }
       if (!s.is_null(kRole)) (s.int64(kRole) == 1 ? e.data.actor1 : e.data.actor2).push_back(read_actor(s, kRole + 1));
     }

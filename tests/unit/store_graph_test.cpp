@@ -2,6 +2,8 @@
 // control.tsv loader's checks.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -148,6 +150,34 @@ TEST(StoreGraph, ControlFromTextNeedsSoundEvidence) {
   ASSERT_EQ(by_place["anefis"].size(), 1u);
   EXPECT_EQ(by_place["anefis"][0].status, "claimed");
   EXPECT_EQ(by_place["anefis"][0].to.first_key(), 20170201);
+}
+
+TEST(StoreGraph, AStoryToldLongAfterTheFactOpensNoControl) {
+  auto facts = kidal_facts();
+  graph::GraphBuilder b(facts);
+  // Reported the week it happened: a claim.
+  auto fresh = event("f1", "ASSAULT", "occupy", "2012-03-11", {armed("MNLA")}, {}, "Tessalit");
+  fresh.published = date("2012-03-14");
+  b.add(fresh);
+  // The same kind of sentence in a brief written years later ("the MNLA, which took Ber in March
+  // 2012, …"): background, no interval; nor one first published four months after.
+  auto told = event("r1", "ASSAULT", "occupy", "2012-03", {armed("MNLA")}, {}, "Ber");
+  told.published = date("2024-05-02");
+  b.add(told);
+  auto late = event("r2", "ASSAULT", "occupy", "2016-02-10", {armed("GATIA")}, {}, "Anefis");
+  late.published = date("2016-06-11");
+  b.add(late);
+  // Three months to the day is still news.
+  auto edge = event("e1", "ASSAULT", "occupy", "2016-02-10", {armed("GATIA")}, {}, "Tabankort");
+  edge.published = date("2016-05-10");
+  b.add(edge);
+  auto g = b.finish();
+  std::set<std::string> places;
+  for (const auto& iv : g.control) places.insert(iv.place_key);
+  EXPECT_TRUE(places.count("tessalit"));
+  EXPECT_FALSE(places.count("ber"));
+  EXPECT_FALSE(places.count("anefis"));
+  EXPECT_TRUE(places.count("tabankort"));
 }
 
 TEST(StoreGraph, RelationsWeighCooperationAgainstConflict) {
