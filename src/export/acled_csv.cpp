@@ -89,14 +89,14 @@ std::string joined_names(const std::vector<store::Actor>& side, std::size_t from
 
 }  // namespace
 
-ExportStats export_acled_csv(store::Store& s, const store::EventQuery& q, std::ostream& out) {
+ExportStats export_acled_csv(store::Store& s, const EventStream& events, std::ostream& out) {
   ExportStats stats;
   const auto countries = s.countries();
   write_csv_row(out, {"event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                       "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
                       "interaction", "civilian_targeting", "iso3", "country", "admin1", "location", "latitude",
                       "longitude", "geo_precision", "source", "notes", "fatalities"});
-  s.events(q, [&](const store::EventView& v) {
+  events.each([&](const store::EventView& v) {
     const auto& d = v.event.data;
     if (d.acled_type.empty()) {
       stats.skip("no ACLED event type (its PLOVER type and mode have none: talks, statements, aid, …)");

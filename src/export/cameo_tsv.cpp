@@ -34,14 +34,14 @@ std::string fraction_date(const lexicon::PartialDate& d) {
 
 }  // namespace
 
-ExportStats export_cameo_tsv(store::Store& s, const store::EventQuery& q, std::ostream& out) {
+ExportStats export_cameo_tsv(store::Store& /*s*/, const EventStream& events, std::ostream& out) {
   ExportStats stats;
   write_tsv_row(out, {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name",
                       "Actor1CountryCode", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode",
                       "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
                       "NumMentions", "NumSources", "NumArticles", "ActionGeo_Type", "ActionGeo_FullName",
                       "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL"});
-  s.events(q, [&](const store::EventView& v) {
+  events.each([&](const store::EventView& v) {
     const auto& d = v.event.data;
     if (d.cameo.size() < 2 || !d.date.known()) {
       ++stats.skipped;

@@ -18,11 +18,11 @@ std::string names(const std::vector<store::Actor>& side) {
 
 }  // namespace
 
-ExportStats export_geojson(store::Store& s, const store::EventQuery& q, std::ostream& out) {
+ExportStats export_geojson(store::Store& /*s*/, const EventStream& events, std::ostream& out) {
   ExportStats stats;
   // Written feature by feature, so that a large export never sits in memory whole.
   out << "{\"type\":\"FeatureCollection\",\"features\":[";
-  s.events(q, [&](const store::EventView& v) {
+  events.each([&](const store::EventView& v) {
     const auto& d = v.event.data;
     if (!d.location || !d.location->has_coordinates) {
       ++stats.skipped;

@@ -41,11 +41,11 @@ std::string data(const std::string& key, const std::string& value) {
 
 }  // namespace
 
-ExportStats export_graphml(store::Store& s, const store::EventQuery& q, std::ostream& out) {
+ExportStats export_graphml(store::Store& s, const EventStream& events, std::ostream& out) {
   ExportStats stats;
   graph::RelationAccumulator relations;
   std::map<std::string, Node> nodes;
-  s.events(q, [&](const store::EventView& v) {
+  events.each([&](const store::EventView& v) {
     relations.add(v.event);
     for (const auto* side : {&v.event.data.actor1, &v.event.data.actor2})
       for (const auto& a : *side)
@@ -91,7 +91,7 @@ ExportStats export_graphml(store::Store& s, const store::EventQuery& q, std::ost
     ++stats.written;
   }
   // Memberships between the graph's actors that held during the queried dates.
-  graph::Window window{q.from_key ? q.from_key : 0, q.to_key ? q.to_key : 99991231};
+  graph::Window window{events.from_key ? events.from_key : 0, events.to_key ? events.to_key : 99991231};
   for (const auto& m : s.memberships()) {
     if (!nodes.count(m.member) || !nodes.count(m.group)) continue;
     int from = m.from.known() ? m.from.first_key() : 0;

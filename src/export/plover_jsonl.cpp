@@ -29,9 +29,9 @@ json side_json(const std::vector<store::Actor>& side) {
 
 }  // namespace
 
-ExportStats export_plover_jsonl(store::Store& s, const store::EventQuery& q, std::ostream& out) {
+ExportStats export_plover_jsonl(store::Store& /*s*/, const EventStream& events, std::ostream& out) {
   ExportStats stats;
-  s.events(q, [&](const store::EventView& v) {
+  events.each([&](const store::EventView& v) {
     const auto& d = v.event.data;
     json j;
     j["event_id"] = v.event.id;

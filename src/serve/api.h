@@ -4,8 +4,10 @@
 // events of a page, an event, a document) and relations over a period.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 #include "serve/actor_catalog.h"
@@ -48,5 +50,15 @@ json api_graph(const ApiContext& c, const ApiRequest& r);
 json api_control_places(const ApiContext& c, const ApiRequest& r);
 json api_control(const ApiContext& c, const ApiRequest& r);
 json api_document(const ApiContext& c, const ApiRequest& r);
+
+// A file to download, written after the headers are sent (streamed, never whole in memory).
+struct Download {
+  std::string media_type;
+  std::string filename;
+  std::function<void(std::ostream&)> write;
+};
+// /api/export: the events of /api/events' filters in an export format. The parameters are
+// checked here (ApiError); `write` only writes.
+Download api_export(const ApiContext& c, const ApiRequest& r);
 
 }  // namespace faultline::serve

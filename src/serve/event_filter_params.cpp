@@ -89,6 +89,8 @@ EventFilter parse_event_filter(const QueryParams& p, const EventIndex& events, c
       if (q.prefix && q.key.size() < 2) throw bad_parameter("a prefix search needs at least 2 letters before '*'");
   }
   if (p.has("bbox")) f.bbox = parse_bbox(p);
+  if (p.has("min_fatalities")) f.min_fatalities = p.integer("min_fatalities", 0, 1'000'000'000, 0);
+  f.min_confidence = p.number("min_confidence", 0, 1);
   return f;
 }
 

@@ -1,6 +1,6 @@
-// The event filters shared by /api/events, /api/timeline and /api/map — actor (with a
-// coalition's members), type, place, region, from, to, text, bbox — parsed and resolved against
-// the snapshot.
+// The event filters shared by /api/events, /api/timeline, /api/map and /api/export — actor (with
+// a coalition's members), type, place, region, from, to, text, bbox, min_fatalities,
+// min_confidence — parsed and resolved against the snapshot.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,7 +13,8 @@
 namespace faultline::serve {
 
 // The parameter names of the filters.
-#define FAULTLINE_EVENT_FILTER_PARAMS "actor", "type", "place", "region", "from", "to", "text", "bbox"
+#define FAULTLINE_EVENT_FILTER_PARAMS "actor", "type", "place", "region", "from", "to", "text", "bbox", \
+                                      "min_fatalities", "min_confidence"
 
 // Resolves the filters; notes (an unknown actor or place) go to `warnings`.
 EventFilter parse_event_filter(const QueryParams& p, const EventIndex& events, const ActorCatalog& actors,

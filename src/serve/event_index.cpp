@@ -72,6 +72,8 @@ void EventIndex::load(store::Store& s) {
       place = Place{l.lat, l.lon, names_.intern(l.name)};
     }
     keys.push_back(SortKeys{e.fatalities ? *e.fatalities : -1, e.sources, static_cast<float>(e.confidence)});
+    c.fatalities = e.fatalities ? static_cast<int32_t>(std::clamp<int64_t>(*e.fatalities, 0, INT32_MAX)) : -1;
+    c.confidence = e.confidence;
     c.actors_begin = static_cast<uint32_t>(actor_refs_.size());
     std::set<uint32_t> actors;
     for (const auto& a : e.actors) actors.insert(ids_.intern(a));
@@ -221,7 +223,7 @@ void EventIndex::candidates(const EventFilter& f, const ListRefs& words, Candida
     out.owned = std::move(types_union);
     out.list = &out.owned;
   }
-  out.exact = constraints == 1 && !f.from_key && !f.to_key && !f.bbox;
+  out.exact = constraints == 1 && !f.from_key && !f.to_key && !f.bbox && !f.min_fatalities && !f.min_confidence;
 }
 
 template <typename F>
@@ -261,6 +263,8 @@ bool EventIndex::matches(const Columns& c, uint32_t i, const EventFilter& f,
   if (f.place && c.place != *f.place && c.region != *f.place) return false;
   if (f.region && c.region != *f.region) return false;
   if (f.bbox && (!c.has_coordinates || !f.bbox->contains(c.lat, c.lon))) return false;
+  if (f.min_fatalities && (c.fatalities < 0 || c.fatalities < *f.min_fatalities)) return false;
+  if (f.min_confidence && c.confidence < *f.min_confidence) return false;
   if (f.by_actor) {
     bool any = false;
     for (uint32_t k = c.actors_begin; k < c.actors_end && !any; ++k) any = contains(f.actors, actor_refs_[k]);
@@ -273,19 +277,36 @@ bool EventIndex::matches(const Columns& c, uint32_t i, const EventFilter& f,
 
 void EventIndex::for_each(const EventFilter& f, const std::function<void(uint32_t)>& fn) const { scan(f, fn); }
 
-EventIndex::Page EventIndex::page(const EventFilter& f, Sort sort, std::size_t offset, std::size_t limit) const {
+uint32_t EventIndex::position(uint32_t row, SortKey key) const {
+  return key == SortKey::Date ? row : rank_of(key)[row];
+}
+
+std::optional<uint32_t> EventIndex::row_at(uint32_t position, SortKey key) const {
+  if (position >= columns_.size()) return std::nullopt;
+  return key == SortKey::Date ? position : order_of(key)[position];
+}
+
+EventIndex::Page EventIndex::page(const EventFilter& f, Sort sort, std::size_t offset, std::size_t limit,
+                                  std::optional<uint32_t> after) const {
   Page p;
   const std::size_t n = columns_.size();
   // No filter at all: the page is a slice of the events, in date order already.
   const bool unfiltered = !f.by_actor && f.types.empty() && !f.place && !f.region && !f.from_key && !f.to_key &&
-                          f.words.empty() && !f.bbox;
-  auto slice = [&](std::size_t size, auto at) {
-    for (std::size_t k = offset; k < std::min(size, offset + limit); ++k)
+                          f.words.empty() && !f.bbox && !f.min_fatalities && !f.min_confidence;
+  // A slice of `size` matches in date order (at(k): the k-th); `upto(a)` counts those at rows
+  // up to a (strict: below a). With a cursor the page starts after the cursor's row in the
+  // page's direction.
+  auto slice = [&](std::size_t size, auto at, auto upto) {
+    std::size_t start = offset;
+    if (after) start += sort.descending ? size - upto(*after, true) : upto(*after, false);
+    for (std::size_t k = start; k < std::min(size, start + limit); ++k)
       p.rows.push_back(at(sort.descending ? size - 1 - k : k));
   };
   if (unfiltered && sort.key == SortKey::Date) {
     p.total = n;
-    slice(n, [](std::size_t k) { return static_cast<uint32_t>(k); });
+    slice(
+        n, [](std::size_t k) { return static_cast<uint32_t>(k); },
+        [&](uint32_t a, bool strict) { return std::min<std::size_t>(n, strict ? a : a + std::size_t{1}); });
     return p;
   }
   std::deque<std::vector<uint32_t>> owned;
@@ -300,7 +321,13 @@ EventIndex::Page EventIndex::page(const EventFilter& f, Sort sort, std::size_t o
 
   if (sort.key == SortKey::Date) {
     // Already in date order: take the slice, from the right end when descending.
-    slice(matches_list.size(), [&](std::size_t k) { return matches_list[k]; });
+    slice(
+        matches_list.size(), [&](std::size_t k) { return matches_list[k]; },
+        [&](uint32_t a, bool strict) {
+          auto it = strict ? std::lower_bound(matches_list.begin(), matches_list.end(), a)
+                           : std::upper_bound(matches_list.begin(), matches_list.end(), a);
+          return static_cast<std::size_t>(it - matches_list.begin());
+        });
     return p;
   }
   if (unfiltered || p.total * 8 >= n) {
@@ -314,19 +341,22 @@ EventIndex::Page EventIndex::page(const EventFilter& f, Sort sort, std::size_t o
       return p.rows.size() < limit;
     };
     if (sort.descending) {
-      for (auto it = order.rbegin(); it != order.rend() && take(*it); ++it) {
+      for (std::size_t k = after ? std::min<std::size_t>(*after, n) : n; k-- > 0 && take(order[k]);) {
       }
     } else {
-      for (auto it = order.begin(); it != order.end() && take(*it); ++it) {
+      for (std::size_t k = after ? *after + std::size_t{1} : 0; k < n && take(order[k]); ++k) {
       }
     }
     return p;
   }
   // Few matches: order them by their rank in the key's order (the same order a walk gives),
   // sorting only as far as the page reaches.
-  if (offset >= matches_list.size()) return p;
-  std::vector<uint32_t> ranked(matches_list);
   const auto& rank = rank_of(sort.key);
+  std::vector<uint32_t> ranked;
+  ranked.reserve(matches_list.size());
+  for (uint32_t i : matches_list)
+    if (!after || (sort.descending ? rank[i] < *after : rank[i] > *after)) ranked.push_back(i);
+  if (offset >= ranked.size()) return p;
   const std::size_t reach = std::min(ranked.size(), offset + limit);
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(reach), ranked.end(),
                     [&](uint32_t a, uint32_t b) { return sort.descending ? rank[a] > rank[b] : rank[a] < rank[b]; });
@@ -335,27 +365,49 @@ EventIndex::Page EventIndex::page(const EventFilter& f, Sort sort, std::size_t o
   return p;
 }
 
-Timeline EventIndex::timeline(const EventFilter& f) const {
-  // Counted by (month, type id) in a hash table: one cheap step per event, even for millions.
-  std::unordered_map<uint64_t, std::size_t> by_month_type;
-  std::unordered_map<uint32_t, std::size_t> totals;
+Timeline EventIndex::timeline(const EventFilter& f, TimelineGroup group) const {
+  // Tallied by (month, group id) in a hash table: one cheap step per event, even for millions.
+  std::unordered_map<uint64_t, Tally> by_month_group;
+  std::unordered_map<uint32_t, Tally> totals;
   Timeline t;
   scan(f, [&](uint32_t i) {
     // From the date keys alone (the views are large and scattered): a date with a month starts
     // and ends in that month; a year-only date spans January to December.
     const Columns& c = columns_[i];
-    ++totals[c.type];
-    if (!c.first_key) ++t.undated;
-    else if (c.first_key / 100 != c.last_key / 100) ++t.year_only[c.first_key / 10000];
-    else ++by_month_type[(static_cast<uint64_t>(c.first_key / 100) << 32) | c.type];
+    t.total.add(c.fatalities);
+    const int month = c.first_key && c.first_key / 100 == c.last_key / 100 ? c.first_key / 100 : 0;
+    if (!c.first_key) t.undated.add(c.fatalities);
+    else if (!month) t.year_only[c.first_key / 10000].add(c.fatalities);
+    else t.month_totals[month].add(c.fatalities);
+    auto add = [&](uint32_t key) {
+      totals[key].add(c.fatalities);
+      if (month) by_month_group[(static_cast<uint64_t>(month) << 32) | key].add(c.fatalities);
+    };
+    switch (group) {
+      case TimelineGroup::Type: add(c.type); break;
+      case TimelineGroup::Region: add(c.region); break;
+      case TimelineGroup::Actor:
+        // Under each of its actors (so the groups' sums can exceed the total); none: group "".
+        if (c.actors_begin == c.actors_end) add(StringIds::kNone);
+        for (uint32_t k = c.actors_begin; k < c.actors_end; ++k) add(actor_refs_[k]);
+        break;
+    }
   });
-  for (const auto& [key, n] : by_month_type)
-    t.months[static_cast<int>(key >> 32)][ids_.str(static_cast<uint32_t>(key & 0xffffffffu))] = n;
+  for (const auto& [key, tally] : by_month_group)
+    t.months[static_cast<int>(key >> 32)][ids_.str(static_cast<uint32_t>(key & 0xffffffffu))] = tally;
   std::vector<std::pair<std::size_t, std::string>> ranked;
-  for (const auto& [type, n] : totals) ranked.emplace_back(n, ids_.str(type));
+  for (const auto& [key, tally] : totals) {
+    ranked.emplace_back(tally.events, ids_.str(key));
+    t.group_totals[ids_.str(key)] = tally;
+  }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  for (auto& [n, type] : ranked) t.types.push_back(std::move(type));
+  for (auto& [n, key] : ranked) t.groups.push_back(std::move(key));
   return t;
+}
+
+std::string EventIndex::region_label(const std::string& region_key) const {
+  auto it = region_labels_.find(ids_.find(region_key));
+  return it == region_labels_.end() ? region_key : it->second;
 }
 
 std::vector<Cluster> EventIndex::clusters(const EventFilter& f, int zoom) const {
@@ -387,6 +439,7 @@ std::vector<Cluster> EventIndex::clusters(const EventFilter& f, int zoom) const 
     k.lat_sum += c.lat;
     k.lon_sum += c.lon;
     ++cl.count;
+    if (c.fatalities > 0) cl.fatalities += c.fatalities;
     ++k.types[c.type];
   });
   std::vector<Cluster> out;

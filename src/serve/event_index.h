@@ -43,6 +43,8 @@ struct EventFilter {
   int to_key = 0;
   std::vector<WordQuery> words;  // all must occur in one of the event's evidence sentences
   std::optional<BBox> bbox;
+  std::optional<int64_t> min_fatalities;  // events whose stated toll is at least this
+  std::optional<double> min_confidence;
 };
 
 enum class SortKey { Date, Fatalities, Sources, Confidence };
@@ -55,17 +57,34 @@ struct Sort {
 struct Cluster {
   double lat = 0, lon = 0;
   std::size_t count = 0;
+  int64_t fatalities = 0;  // the tolls its events state, summed
   std::map<std::string, std::size_t> types;
   uint32_t first = 0;         // an event of the cell (the only one when count is 1)
   bool single_place = true;   // all events at the same coordinates
   std::string place;          // their place, when single_place
 };
 
+// What the timeline counts events by: their type, each of their actors, or their region.
+enum class TimelineGroup { Type, Actor, Region };
+
+// Events and the fatalities they state (unknown tolls count 0), summed.
+struct Tally {
+  std::size_t events = 0;
+  int64_t fatalities = 0;
+  void add(int32_t toll) {
+    ++events;
+    if (toll > 0) fatalities += toll;
+  }
+};
+
 struct Timeline {
-  std::vector<std::string> types;                       // types present, most frequent first
-  std::map<int, std::map<std::string, std::size_t>> months;  // YYYYMM → type → events
-  std::map<int, std::size_t> year_only;                 // events dated to a year only
-  std::size_t undated = 0;
+  std::vector<std::string> groups;                       // group keys present, most events first
+  std::map<std::string, Tally> group_totals;             // by group key
+  std::map<int, std::map<std::string, Tally>> months;    // YYYYMM → group key → tally
+  std::map<int, Tally> month_totals;                     // YYYYMM → every matching event of it
+  std::map<int, Tally> year_only;                        // events dated to a year only
+  Tally undated;
+  Tally total;  // every matching event once (an event with two actors counts once here)
 };
 
 struct Facet {
@@ -104,9 +123,19 @@ class EventIndex {
     std::size_t total = 0;
     std::vector<uint32_t> rows;
   };
-  Page page(const EventFilter& f, Sort sort, std::size_t offset, std::size_t limit) const;
+  // With `after` (a position, see position()), the page starts after that position instead of
+  // at `offset`: cursor paging, stable however deep.
+  Page page(const EventFilter& f, Sort sort, std::size_t offset, std::size_t limit,
+            std::optional<uint32_t> after = std::nullopt) const;
+  // Where event `row` is in the order of `sort.key` (ascending; a descending page walks it
+  // backwards): its row for dates, its rank for the other keys. Every event has its own position.
+  uint32_t position(uint32_t row, SortKey key) const;
+  // The event at a position (the inverse of position()); nullopt when out of range.
+  std::optional<uint32_t> row_at(uint32_t position, SortKey key) const;
 
-  Timeline timeline(const EventFilter& f) const;
+  Timeline timeline(const EventFilter& f, TimelineGroup group = TimelineGroup::Type) const;
+  // A group key's display label (an actor id and a region key are not what people read).
+  std::string region_label(const std::string& region_key) const;
   // Grid clusters for a map at `zoom` (cells of about 48 pixels at that zoom).
   std::vector<Cluster> clusters(const EventFilter& f, int zoom) const;
 
@@ -129,6 +158,8 @@ class EventIndex {
     float lat = 0, lon = 0;
     bool has_coordinates = false;
     uint32_t actors_begin = 0, actors_end = 0;  // into actor_refs_
+    int32_t fatalities = -1;  // -1 = not stated
+    double confidence = 0;    // as stored, so that min_confidence compares as the store does
   };
   // Where an event is, as the map shows a single place (read for one event of each cell).
   struct Place {

@@ -1,12 +1,14 @@
 // /api/events, /api/events/{id}, /api/timeline, /api/map and /api/search.
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "extract/dates.h"
 #include "serve/api.h"
 #include "serve/api_error.h"
 #include "serve/event_filter_params.h"
 #include "serve/event_json.h"
+#include "serve/page_cursor.h"
 
 namespace faultline::serve {
 namespace {
@@ -24,6 +26,16 @@ Sort parse_sort(const QueryParams& p) {
   else if (v == "confidence") s.key = SortKey::Confidence;
   else throw bad_parameter("parameter 'sort' must be date, fatalities, sources or confidence, with '-' for descending");
   return s;
+}
+
+std::string sort_key_name(SortKey key) {
+  switch (key) {
+    case SortKey::Date: return "date";
+    case SortKey::Fatalities: return "fatalities";
+    case SortKey::Sources: return "sources";
+    case SortKey::Confidence: return "confidence";
+  }
+  return "date";
 }
 
 json warnings_json(const std::vector<std::string>& warnings) {
@@ -67,18 +79,37 @@ std::vector<store::EventView> read_events(const ApiContext& c, const std::vector
 }
 
 json api_events(const ApiContext& c, const ApiRequest& r) {
-  QueryParams p(r.params, {FAULTLINE_EVENT_FILTER_PARAMS, "limit", "offset", "sort"});
+  QueryParams p(r.params, {FAULTLINE_EVENT_FILTER_PARAMS, "limit", "offset", "sort", "cursor"});
   std::vector<std::string> warnings;
   EventFilter f = parse_event_filter(p, c.events, c.actors, warnings);
   const auto limit = static_cast<std::size_t>(p.integer("limit", 1, kMaxLimit, kDefaultLimit));
   const auto offset = static_cast<std::size_t>(p.integer("offset", 0, kMaxOffset, 0));
-  auto page = c.events.page(f, parse_sort(p), offset, limit);
+  const Sort sort = parse_sort(p);
+  const std::string sort_name = (sort.descending ? "-" : "") + sort_key_name(sort.key);
+  std::optional<uint32_t> after;
+  if (p.has("cursor")) {
+    if (p.has("offset")) throw bad_parameter("give 'cursor' or 'offset', not both");
+    const PageCursor cursor = decode_cursor(p.text("cursor"));
+    if (cursor.sort != sort_name)
+      throw ApiError(400, "bad_cursor", "this cursor walks sort=" + cursor.sort + "; ask with the same sort");
+    auto row = c.events.row_at(cursor.position, sort.key);
+    if (!row || c.events.id(*row) != cursor.id)
+      throw ApiError(400, "stale_cursor", "the store changed since this cursor was made; start again without a cursor");
+    after = cursor.position;
+  }
+  // One more than the page: whether another page follows.
+  auto page = c.events.page(f, sort, offset, limit + 1, after);
+  const bool more = page.rows.size() > limit;
+  if (more) page.rows.pop_back();
   json j;
   j["total"] = page.total;
-  j["offset"] = offset;
+  j["offset"] = after ? json() : json(offset);
   j["limit"] = limit;
   j["events"] = json::array();
   for (const auto& v : read_events(c, page.rows)) j["events"].push_back(event_json(v));
+  j["next_cursor"] = more ? json(encode_cursor(PageCursor{sort_name, c.events.position(page.rows.back(), sort.key),
+                                                          std::string(c.events.id(page.rows.back()))}))
+                          : json();
   j["warnings"] = warnings_json(warnings);
   return j;
 }
@@ -101,34 +132,72 @@ json api_event(const ApiContext& c, const ApiRequest& r) {
 }
 
 json api_timeline(const ApiContext& c, const ApiRequest& r) {
-  QueryParams p(r.params, {FAULTLINE_EVENT_FILTER_PARAMS});
+  QueryParams p(r.params, {FAULTLINE_EVENT_FILTER_PARAMS, "group", "top"});
   std::vector<std::string> warnings;
   EventFilter f = parse_event_filter(p, c.events, c.actors, warnings);
-  Timeline t = c.events.timeline(f);
+  const std::string group_name = p.has("group") ? p.text("group") : "type";
+  TimelineGroup group = TimelineGroup::Type;
+  if (group_name == "actor") group = TimelineGroup::Actor;
+  else if (group_name == "region") group = TimelineGroup::Region;
+  else if (group_name != "type") throw bad_parameter("parameter 'group' must be type, actor or region");
+  // The groups with most events; the others are summed as "other". Types are few: all by default.
+  const auto top = static_cast<std::size_t>(p.integer("top", 1, 100, group == TimelineGroup::Type ? 100 : 10));
+  Timeline t = c.events.timeline(f, group);
+  std::set<std::string> shown(t.groups.begin(), t.groups.begin() + static_cast<std::ptrdiff_t>(std::min(top, t.groups.size())));
+  const bool others = shown.size() < t.groups.size();
+  auto label = [&](const std::string& key) -> std::string {
+    if (key.empty()) return group == TimelineGroup::Actor ? "no actor named" : group == TimelineGroup::Region ? "no region" : "";
+    if (group == TimelineGroup::Actor) return c.actors.name(key);
+    if (group == TimelineGroup::Region) return c.events.region_label(key);
+    return key;
+  };
   json j;
-  j["types"] = t.types;
+  j["group"] = group_name;
+  if (group == TimelineGroup::Type) j["types"] = t.groups;  // every type, as before group-by
+  j["groups"] = json::array();
+  Tally other;
+  for (const auto& key : t.groups) {
+    const Tally& n = t.group_totals.at(key);
+    if (!shown.count(key)) {
+      other.events += n.events;
+      other.fatalities += n.fatalities;
+      continue;
+    }
+    j["groups"].push_back({{"key", key}, {"label", label(key)}, {"events", n.events}, {"fatalities", n.fatalities}});
+  }
+  if (others)
+    j["groups"].push_back({{"key", "other"}, {"label", "other"}, {"events", other.events}, {"fatalities", other.fatalities}});
   j["months"] = json::array();
-  if (!t.months.empty()) {
+  if (!t.month_totals.empty()) {
     // Every month from the first to the last, empty ones included, so the chart's axis is even.
-    int first = t.months.begin()->first, last = t.months.rbegin()->first;
+    int first = t.month_totals.begin()->first, last = t.month_totals.rbegin()->first;
     for (int m = first; m <= last; m = m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1) {
       json row;
       row["month"] = month_key(m);
-      std::size_t total = 0;
-      json counts = json::object();
+      const auto total = t.month_totals.find(m);
+      row["total"] = total == t.month_totals.end() ? 0 : total->second.events;
+      row["fatalities"] = total == t.month_totals.end() ? 0 : total->second.fatalities;
+      json counts = json::object(), tolls = json::object();
       if (auto it = t.months.find(m); it != t.months.end())
-        for (const auto& [type, n] : it->second) {
-          counts[type] = n;
-          total += n;
+        for (const auto& [key, n] : it->second) {
+          const std::string k = shown.count(key) ? key : "other";
+          counts[k] = counts.value(k, std::size_t{0}) + n.events;
+          tolls[k] = tolls.value(k, int64_t{0}) + n.fatalities;
         }
-      row["total"] = total;
       row["counts"] = counts;
+      row["fatalities_by"] = tolls;
       j["months"].push_back(row);
     }
   }
   j["year_only"] = json::object();
-  for (const auto& [year, n] : t.year_only) j["year_only"][std::to_string(year)] = n;
-  j["undated"] = t.undated;
+  j["year_only_fatalities"] = json::object();
+  for (const auto& [year, n] : t.year_only) {
+    j["year_only"][std::to_string(year)] = n.events;
+    j["year_only_fatalities"][std::to_string(year)] = n.fatalities;
+  }
+  j["undated"] = t.undated.events;
+  j["undated_fatalities"] = t.undated.fatalities;
+  j["totals"] = {{"events", t.total.events}, {"fatalities", t.total.fatalities}};
   j["warnings"] = warnings_json(warnings);
   return j;
 }
@@ -147,6 +216,7 @@ json api_map(const ApiContext& c, const ApiRequest& r) {
     k["lat"] = cl.lat;
     k["lon"] = cl.lon;
     k["count"] = cl.count;
+    k["fatalities"] = cl.fatalities;
     k["types"] = cl.types;
     k["place"] = cl.single_place ? json(cl.place) : json();
     k["event"] = cl.count == 1 ? json(std::string(c.events.id(cl.first))) : json();

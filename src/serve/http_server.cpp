@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "serve/api_error.h"
+#include "serve/buffered_sink.h"
 #include "serve/connections.h"
 #include "serve/query_params.h"
 
@@ -179,6 +180,34 @@ void HttpServer::routes() {
   http_->Get("/api/timeline", api(api_timeline));
   http_->Get("/api/map", api(api_map));
   http_->Get("/api/search", api(api_search));
+  // A download: the parameters are checked first (a JSON error), then the file is streamed in
+  // chunks as the events are read (gzip when the client accepts it and the type is text).
+  http_->Get("/api/export", [this](const httplib::Request& req, httplib::Response& res) {
+    try {
+      auto download = std::make_shared<Download>(api_export(api_, ApiRequest{"", req.params}));
+      res.set_header("Content-Disposition", "attachment; filename=\"" + download->filename + "\"");
+      res.set_header("Cache-Control", "no-store");
+      res.set_chunked_content_provider(download->media_type, [download](std::size_t, httplib::DataSink& sink) {
+        try {
+          BufferedSink buffer(sink.write);
+          std::ostream out(&buffer);
+          out.exceptions(std::ios::badbit);  // a ClientGone from the buffer ends the export
+          download->write(out);
+          out.flush();
+          sink.done();
+          return true;
+        } catch (const ClientGone&) {
+          return false;
+        } catch (const std::exception& e) {
+          // The headers are sent: all that is left is to cut the connection (the file is incomplete).
+          std::cerr << "faultline serve: export failed: " << e.what() << "\n";
+          return false;
+        }
+      });
+    } catch (const ApiError& e) {
+      send_error(res, e.status(), e.code(), e.what());
+    }
+  });
   http_->Get("/api/actors", api(api_actors));
   http_->Get(R"(/api/actors/(.+))", api(api_actor));
   http_->Get("/api/graph", api(api_graph));

@@ -84,7 +84,7 @@ def test_meta_and_health():
 
 def test_events_list():
     s, j = get_json(q("/api/events"))
-    check(s == 200 and set(j) == {"total", "offset", "limit", "events", "warnings"}, "events: shape")
+    check(s == 200 and set(j) == {"total", "offset", "limit", "events", "next_cursor", "warnings"}, "events: shape")
     check(j["total"] == TOTAL and j["limit"] == 50 and len(j["events"]) == 50, "events: default page of 50")
     e = j["events"][0]
     for field in ("id", "doc", "sentence", "evidence", "type", "date", "actor1", "actor2", "location", "fatalities",
@@ -127,6 +127,10 @@ def test_event_filters():
         ({"actor": "JNIM", "type": "ASSAULT"}, ["--actor", "JNIM", "--type", "ASSAULT"]),
         ({"text": "killed"}, ["--text", "killed"]),
         ({"text": "Kidal attacked"}, ["--text", "Kidal attacked"]),
+        ({"min_fatalities": "5"}, ["--min-fatalities", "5"]),
+        ({"min_fatalities": "0", "type": "ASSAULT"}, ["--min-fatalities", "0", "--type", "ASSAULT"]),
+        ({"min_confidence": "0.9"}, ["--min-confidence", "0.9"]),
+        ({"min_confidence": "0.95", "place": "Kidal"}, ["--min-confidence", "0.95", "--place", "Kidal"]),
     ]
     for params, args in cases:
         s, j = get_json(q("/api/events", limit=500, **params))
@@ -157,6 +161,9 @@ def test_bad_parameters():
         ({"text": "*"}, "bad_parameter"), ({"text": "k*"}, "bad_parameter"), ({"actor": " "}, "bad_parameter"),
         ({"colour": "red"}, "unknown_parameter"), ({"x" * 300: "1"}, "unknown_parameter"),
         ({"text": "a" * 300}, "parameter_too_long"),
+        ({"min_fatalities": "-1"}, "out_of_range"), ({"min_fatalities": "many"}, "bad_parameter"),
+        ({"min_confidence": "1.5"}, "out_of_range"), ({"min_confidence": "high"}, "bad_parameter"),
+        ({"cursor": "not a cursor"}, "bad_cursor"), ({"cursor": "MXxkYXRl"}, "bad_cursor"),
     ]
     for params, code in bad:
         s, h, body = get(q("/api/events", **params))
@@ -171,7 +178,11 @@ def test_bad_parameters():
                          ("/api/search", {}), ("/api/search", {"q": "-"}), ("/api/actors", {"limit": "0"}),
                          ("/api/actors/CMA", {"at": "2014", "from": "2013"}), ("/api/actors/CMA", {"at": "2014-02-31"}),
                          ("/api/graph", {"min_events": "0"}), ("/api/graph", {"limit": "100000"}),
-                         ("/api/meta", {"x": "1"}), ("/api/control/Kidal", {"at": "2014"})]:
+                         ("/api/meta", {"x": "1"}), ("/api/control/Kidal", {"at": "2014"}),
+                         ("/api/timeline", {"group": "colour"}), ("/api/timeline", {"top": "0"}),
+                         ("/api/export", {}), ("/api/export", {"format": "xlsx"}),
+                         ("/api/export", {"format": "geojson", "limit": "5"}),
+                         ("/api/export", {"format": "geojson", "from": "2012-13"})]:
         s, _, body = get(q(path, **params))
         check(s == 400 and is_error(400, body), f"{path} {params}: 400, got {s}")
 
@@ -264,8 +275,10 @@ def test_actors_graph_control():
 INJECTIONS = ["' OR '1'='1", "\"; DROP TABLE events; --", "1; DELETE FROM events", "%", "_", "*", "\\", "')--",
               "NEAR(a b)", "\"unterminated", "ASSAULT' --", "kidal\" OR \"1", "x' UNION SELECT sql FROM sqlite_master--"]
 ENDPOINTS = {
-    "/api/events": ["actor", "type", "place", "region", "from", "to", "text", "bbox", "limit", "offset", "sort"],
-    "/api/timeline": ["actor", "type", "place", "region", "from", "to", "text", "bbox"],
+    "/api/events": ["actor", "type", "place", "region", "from", "to", "text", "bbox", "limit", "offset", "sort", "cursor",
+                    "min_fatalities", "min_confidence"],
+    "/api/timeline": ["actor", "type", "place", "region", "from", "to", "text", "bbox", "group", "top", "min_fatalities"],
+    "/api/export": ["format", "actor", "type", "place", "from", "text", "min_fatalities"],
     "/api/map": ["actor", "type", "place", "region", "from", "to", "text", "bbox", "zoom"],
     "/api/search": ["q", "limit", "offset"],
     "/api/actors": ["q", "limit"],
@@ -421,6 +434,134 @@ def test_rate_limit(db):
         limited.stop()
 
 
+def walk(params, limit):
+    """Every page of /api/events by cursor: (ids in order, pages, last answer)."""
+    ids, pages, cursor = [], 0, None
+    while True:
+        extra = {"cursor": cursor} if cursor else {}
+        s, j = get_json(q("/api/events", limit=limit, **params, **extra))
+        if s != 200:
+            return ids, pages, j
+        pages += 1
+        ids += [e["id"] for e in j["events"]]
+        cursor = j["next_cursor"]
+        if not cursor or pages > TOTAL:
+            return ids, pages, j
+
+
+def test_cursor_paging():
+    ids_cli = [x["id"] for x in cli_events()]
+    ids, pages, last = walk({}, 7)
+    check(ids == ids_cli and pages == -(-TOTAL // 7), f"cursor: walks every event in the CLI's order ({len(ids)} of {TOTAL})")
+    check(last["next_cursor"] is None and last["offset"] is None, "cursor: the last page has no next cursor")
+    ids, _, _ = walk({"sort": "-date"}, 500)
+    check(ids == list(reversed(ids_cli)), "cursor: sort=-date walks the reverse order, past 500")
+    for params in [{"sort": "-fatalities"}, {"sort": "sources"}, {"sort": "-confidence", "type": "ASSAULT"},
+                   {"sort": "fatalities", "place": "Kidal"}, {"sort": "-date", "actor": "CMA"}]:
+        _, first = get_json(q("/api/events", limit=500, **params))
+        want = [e["id"] for e in first["events"]]
+        if first["total"] > 500:
+            _, second = get_json(q("/api/events", limit=500, offset=500, **params))
+            want += [e["id"] for e in second["events"]]
+        got, _, _ = walk(params, 13)
+        check(got == want and len(set(got)) == first["total"],
+              f"cursor {params}: the offset pages' order, each event once ({len(got)} of {first['total']})")
+    _, j = get_json(q("/api/events", limit=5, sort="-fatalities"))
+    s, _, body = get(q("/api/events", limit=5, sort="fatalities", cursor=j["next_cursor"]))
+    check(s == 400 and is_error(400, body, "bad_cursor"), "cursor: made for another sort is refused")
+    s, _, body = get(q("/api/events", limit=5, offset=5, cursor=j["next_cursor"]))
+    check(s == 400 and is_error(400, body, "bad_parameter"), "cursor: not with offset")
+    import base64
+    stale = base64.urlsafe_b64encode(b"1|date|3|ev_0000000000000000").decode().rstrip("=")
+    s, _, body = get(q("/api/events", cursor=stale))
+    check(s == 400 and is_error(400, body, "stale_cursor"), "cursor: one whose event is not there is refused")
+
+
+def test_timeline_sums():
+    for params in [{}, {"type": "ASSAULT"}, {"region": "Kidal"}, {"min_fatalities": "1"}]:
+        _, t = get_json(q("/api/timeline", **params))
+        args = sum(([f"--{k.replace('_', '-')}", v] for k, v in params.items()), [])
+        events = cli_events(*args)
+        tolls = sum(e["fatalities"] or 0 for e in events)
+        check(t["totals"] == {"events": len(events), "fatalities": tolls},
+              f"timeline {params}: totals {t['totals']}, the CLI has {len(events)} events, {tolls} killed")
+        by_month = sum(m["fatalities"] for m in t["months"]) + sum(t["year_only_fatalities"].values()) + t["undated_fatalities"]
+        check(by_month == tolls, f"timeline {params}: monthly fatalities add up ({by_month} vs {tolls})")
+        check(all(sum(m["fatalities_by"].values()) == m["fatalities"] for m in t["months"]),
+              "timeline: fatalities by type add up to the month's")
+    _, t = get_json(q("/api/timeline", group="region", top=3))
+    check(t["group"] == "region" and len(t["groups"]) == 4 and t["groups"][-1]["key"] == "other", "timeline: top 3 regions and other")
+    check(sum(g["events"] for g in t["groups"]) == t["totals"]["events"], "timeline: region groups add up")
+    check(any(g["key"] == "kidal" and g["label"].startswith("Kidal") for g in t["groups"]), "timeline: regions labelled")
+    check(all(set(m["counts"]) <= {g["key"] for g in t["groups"]} for m in t["months"]), "timeline: months use the groups")
+    _, t = get_json(q("/api/timeline", group="actor", top=5))
+    cma = [g for g in t["groups"] if g["key"] == "CMA"]
+    n_cma = len(cli_events("--actor", "CMA"))
+    check(len(t["groups"]) == 6 and "types" not in t, f"timeline: top 5 actors and other ({len(t['groups'])})")
+    check(not cma or cma[0]["label"] == "Coordination of Azawad Movements", "timeline: actors by name")
+    # An event counts under each of its actors: a group never has more events than all, but the
+    # groups (and "other", the sum of the rest) may add up to more.
+    check(all(g["events"] <= t["totals"]["events"] for g in t["groups"] if g["key"] != "other") and n_cma > 0,
+          "timeline: actor groups")
+    check(not cma or cma[0]["events"] == n_cma, f"timeline: CMA's events as the CLI counts them ({cma and cma[0]['events']} vs {n_cma})")
+
+
+def test_graph_filters():
+    _, everything = get_json(q("/api/graph"))
+    for params, args in [({"place": "Kidal"}, ["--place", "Kidal"]), ({"type": "ASSAULT", "from": "2014"}, ["--type", "ASSAULT", "--from", "2014"]),
+                         ({"region": "Gao", "min_fatalities": "1"}, ["--region", "Gao", "--min-fatalities", "1"])]:
+        s, g = get_json(q("/api/graph", **params))
+        rel = [e for e in g["edges"] if e["kind"] != "member"]
+        ends = {x for e in rel for x in (e["source"], e["target"])}
+        # Each end acts in a matching event (itself, or a person acting for it).
+        absent = [x for x in ends if get_json(q("/api/events", actor=x, limit=1, **params))[1]["total"] == 0]
+        check(s == 200 and rel and not absent and len(cli_events(*args)) > 0,
+              f"graph {params}: every relation joins actors of the matching events ({len(rel)} edges; not in them: {absent})")
+        check(len(g["nodes"]) < len(everything["nodes"]) and g["events_capped"] is False, f"graph {params}: a smaller network")
+    _, a = get_json(q("/api/graph", place="Kidal", actor="MNLA"))
+    check(all("MNLA" in (e["source"], e["target"]) or e["kind"] == "member" for e in a["edges"]), "graph: filters with a focus")
+    s, _, body = get(q("/api/graph", type="DANCE"))
+    check(s == 400 and is_error(400, body, "bad_parameter"), "graph: a bad event filter is refused")
+
+
+EXPORT_CASES = [
+    ({}, []),
+    ({"type": "ASSAULT"}, ["--type", "ASSAULT"]),
+    ({"place": "Kidal", "from": "2013"}, ["--place", "Kidal", "--from", "2013"]),
+    ({"actor": "CMA"}, ["--actor", "CMA"]),
+    ({"min_fatalities": "3"}, ["--min-fatalities", "3"]),
+]
+
+
+def test_export():
+    tmp = tempfile.mkdtemp(prefix="faultline_export_test_")
+    for fmt in ("acled-csv", "cameo-tsv", "plover-jsonl", "geojson", "graphml"):
+        for params, args in EXPORT_CASES:
+            out = os.path.join(tmp, "x")
+            subprocess.run([BINARY, "export", "--db", DB, "--format", fmt, "--out", out, "-q", *args], check=True)
+            with open(out, "rb") as f:
+                want = f.read()
+            s, h, body = request_headers("/api/export?" + urllib.parse.urlencode({"format": fmt, **params}), {})
+            check(s == 200 and body == want, f"export {fmt} {params}: the CLI's file ({len(body)} vs {len(want)} bytes)")
+            check(h.get("transfer-encoding") == "chunked", f"export {fmt}: streamed in chunks")
+            check("attachment" in h.get("content-disposition", ""), f"export {fmt}: a download")
+    s, h, body = request_headers("/api/export?format=acled-csv", {})
+    check(h.get("content-type", "").startswith("text/csv") and body.count(b"\n") > 100, "export: ACLED CSV")
+    check('filename="faultline-events.csv"' in h.get("content-disposition", ""), "export: file name")
+    s, h, packed = request_headers("/api/export?format=acled-csv", {"Accept-Encoding": "gzip"})
+    check(s == 200 and h.get("content-encoding") == "gzip" and gzip.decompress(packed) == body, "export: gzipped CSV")
+    s, _, body = request_headers("/api/export?format=plover-jsonl&actor=Nobody%20At%20All", {})
+    check(s == 200 and body == b"", "export: an unknown actor exports nothing")
+    s, body = raw_request("HEAD", "/api/export?format=geojson")
+    check(s == 200 and body == b"", f"export: HEAD ({s})")
+    # A client that reads a little and leaves: the server goes on answering.
+    conn = http.client.HTTPConnection(SERVER.host, SERVER.port, timeout=30)
+    conn.request("GET", "/api/export?format=plover-jsonl")
+    conn.getresponse().read(100)
+    conn.close()
+    check(get(q("/api/health"))[0] == 200 and SERVER.alive(), "export: a client leaving half-way harms nothing")
+
+
 def table_counts():
     with sqlite3.connect(f"file:{DB}?mode=ro", uri=True) as c:
         return [c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "reports", "events", "actors")]
@@ -437,7 +578,8 @@ if __name__ == "__main__":
         for test in [test_meta_and_health, test_events_list, test_event_filters, test_bad_parameters,
                      test_one_event_and_document, test_timeline_and_map, test_search, test_actors_graph_control,
                      test_sql_metacharacters, test_paths_and_sizes, test_fuzz_and_concurrency,
-                     test_meta_shows_no_path, test_gzip, test_etag]:
+                     test_meta_shows_no_path, test_gzip, test_etag, test_cursor_paging, test_timeline_sums, test_export,
+                     test_graph_filters]:
             before = failed
             test()
             print(f"{test.__name__}: {'ok' if failed == before else 'FAILED'}", flush=True)

@@ -1,7 +1,13 @@
 // The page in headless Chromium: loads it on the example corpus, checks the map, timeline,
 // network, control timeline and table are drawn, filters by type (the table and the URL change),
 // clicks map → event card (evidence marked, sources) → actor profile → the actor's events,
-// document, brushes the timeline, goes back, opens a shared URL. Saves screenshots.
+// document, brushes the timeline, goes back, opens a shared URL; then the analyst's parts: the map
+// opens fitted to the events with its view in the URL, a legend of every type and the size scale,
+// tooltips, circles that never overlap, size by fatalities, the timeline in fatalities and totals
+// in the status line, the minimum-fatalities filter, the Download menu, the Methodology dialog,
+// the network following the filters with a legend and a bounded slider, the control timeline on
+// the place's own dates with whole labels, and the phone layout (desktop 1400 px, phone 390 px).
+// Saves screenshots.
 // Usage: node page_test.mjs URL SHOT_DIR [DOCS_SCREENSHOT_DIR]
 import {createRequire} from 'node:module';
 import path from 'node:path';
@@ -186,6 +192,199 @@ await step('shared URL', async () => {
   check(types.length > 0 && types.every((t) => t === 'ASSAULT'), 'the table is filtered');
   check(await shared.locator('th.sorted-desc[data-sort=fatalities]').count() === 1, 'the sort is restored');
   await shared.close();
+});
+
+// Circles on the map as {x, y, r} (screen pixels), from their bounding boxes.
+const circles = (p) => p.$$eval('path.fl-marker', (paths) => paths.map((e) => {
+  const b = e.getBoundingClientRect();
+  return {x: b.x + b.width / 2, y: b.y + b.height / 2, r: b.width / 2};
+}));
+function overlaps(cs) {
+  const out = [];
+  for (let i = 0; i < cs.length; i++) {
+    for (let j = i + 1; j < cs.length; j++) {
+      const d = Math.hypot(cs[i].x - cs[j].x, cs[i].y - cs[j].y);
+      if (d < cs[i].r + cs[j].r - 1) out.push([cs[i], cs[j]]);
+    }
+  }
+  return out;
+}
+const api = (p, path) => p.evaluate(async (u) => (await fetch(u)).json(), path);
+
+await step('map fitted, view in the URL', async () => {
+  await page.goto(url);
+  await ready(page);
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('view'));
+  const view = params(page).get('view');
+  check(/^\d{1,2}\/-?\d+\.\d{3}\/-?\d+\.\d{3}$/.test(view), `the URL keeps the view ZOOM/LAT/LON: ${view}`);
+  const [zoom, lat, lon] = view.split('/').map(Number);
+  // Most example events are in Mali: the map opens on the Sahel, not on the world.
+  check(zoom >= 4 && lat > 5 && lat < 30 && lon > -15 && lon < 15, `the map opens on where most events are: ${view}`);
+  const shared = await newPage();
+  await shared.goto(`${url}/?view=8/16.272/-0.044`);
+  await ready(shared);
+  const v = await shared.evaluate(() => {
+    const m = window.faultline.map;
+    return {zoom: m.getZoom(), lat: m.getCenter().lat, lon: m.getCenter().lng};
+  });
+  check(v.zoom === 8 && Math.abs(v.lat - 16.272) < 0.01 && Math.abs(v.lon + 0.044) < 0.01, `a view in the URL is restored: ${JSON.stringify(v)}`);
+  await shared.close();
+});
+
+await step('map legend, tooltips, no overlaps', async () => {
+  const legend = await page.$$eval('.map-legend .legend-type', (rows) => rows.map((r) => r.dataset.type));
+  check(legend.length === 17 && legend.includes('REQUEST') && legend.includes('AID'), `the legend lists every type: ${legend.length}`);
+  check(await page.locator('.map-legend .legend-size').count() === 3, 'the legend shows the size scale');
+  await page.locator('path.fl-marker').first().hover({force: true});
+  await page.waitForSelector('.leaflet-tooltip');
+  check(/\w/.test(await page.textContent('.leaflet-tooltip')), 'hovering a circle shows a tooltip');
+  for (const zoom of [3, 5, 7]) {
+    await page.evaluate((z) => window.faultline.map.setZoom(z, {animate: false}), zoom);
+    await page.waitForTimeout(400);
+    await page.waitForFunction(() => document.querySelectorAll('path.fl-marker').length > 0);
+    const cs = await circles(page);
+    const bad = overlaps(cs);
+    check(bad.length === 0, `zoom ${zoom}: no two of ${cs.length} circles overlap (${bad.length} pairs do)`);
+  }
+});
+
+await step('size by fatalities', async () => {
+  const before = await circles(page);
+  await page.selectOption('#map-size', 'fatalities');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('size') === 'fatalities');
+  await page.waitForFunction(() => document.querySelector('.map-legend .legend-sizes')?.textContent.includes('killed'));
+  const after = await circles(page);
+  check(JSON.stringify(after.map((c) => c.r)) !== JSON.stringify(before.map((c) => c.r)), 'circles are sized by fatalities');
+  check(overlaps(after).length === 0, 'sized by fatalities, no circles overlap');
+  await page.selectOption('#map-size', 'events');
+});
+
+await step('fatalities: timeline, totals, filter', async () => {
+  await page.goto(`${url}/?type=ASSAULT`);
+  await ready(page);
+  const t = await api(page, 'api/timeline?type=ASSAULT');
+  const status = await page.textContent('#status');
+  check(t.totals && t.totals.fatalities > 0 && status.includes(`${t.totals.fatalities.toLocaleString('en-US')} killed`),
+    `the status line shows the fatalities: "${status}"`);
+  await page.selectOption('#timeline-measure', 'fatalities');
+  await page.waitForSelector('#timeline svg[data-measure=fatalities]');
+  check(params(page).get('measure') === 'fatalities', 'the measure is in the URL');
+  check((await page.textContent('.timeline-panel h2')).startsWith('Fatalities'), 'the timeline says fatalities');
+  const titles = await page.$$eval('#timeline svg rect title', (ts) => ts.map((x) => x.textContent));
+  check(titles.length > 0 && titles.every((x) => x.includes('killed')), 'the bars count the killed');
+  await page.fill('#f-min_fatalities', '10');
+  await page.press('#f-min_fatalities', 'Enter');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('min_fatalities') === '10');
+  await page.waitForFunction(() => [...document.querySelectorAll('#events-table tbody tr td:nth-child(6)')]
+    .every((td) => Number(td.textContent) >= 10));
+  const killed = await page.$$eval('#events-table tbody tr td:nth-child(6)', (tds) => tds.map((td) => Number(td.textContent)));
+  check(killed.length > 0 && killed.every((k) => k >= 10), `the table shows events with 10 or more killed: ${killed}`);
+  const e = await api(page, 'api/events?type=ASSAULT&min_fatalities=10&limit=1');
+  await page.waitForFunction((n) => document.querySelector('#status').textContent.startsWith(`${n} of`), e.total);
+  check(true, 'the status line counts the filtered events');
+  if (docsDir) await page.locator('.timeline-panel').screenshot({path: `${docsDir}/timeline-fatalities.png`});
+});
+
+await step('download', async () => {
+  await page.goto(`${url}/?type=ASSAULT&region=kidal`);
+  await ready(page);
+  await page.click('#download summary');
+  const hrefs = await page.$$eval('#download a[data-format]', (as) => Object.fromEntries(as.map((a) => [a.dataset.format, a.getAttribute('href') || ''])));
+  for (const f of ['acled-csv', 'geojson', 'plover-jsonl']) {
+    const h = hrefs[f] || '';
+    check(h.includes(`format=${f}`) && h.includes('type=ASSAULT') && h.includes('region=kidal'), `the ${f} link carries the filters: ${h}`);
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download a[data-format=acled-csv]')]);
+  check(download.suggestedFilename() === 'faultline-events.csv', `the ACLED CSV downloads: ${download.suggestedFilename()}`);
+  const lines = await page.evaluate(async (h) => (await (await fetch(h)).text()).trim().split('\n').map((l) => JSON.parse(l)), hrefs['plover-jsonl']);
+  const e = await api(page, 'api/events?type=ASSAULT&region=kidal&limit=1');
+  check(lines.length === e.total && lines.every((l) => l.event_type === 'ASSAULT' && l.province === 'Kidal'),
+    `the PLOVER file holds the selection: ${lines.length} of ${e.total}`);
+  const geo = await page.evaluate(async (h) => (await fetch(h)).json(), hrefs.geojson);
+  check(geo.type === 'FeatureCollection' && geo.features.length > 0, 'the GeoJSON file');
+  if (docsDir) await page.screenshot({path: `${docsDir}/download.png`, clip: {x: 0, y: 0, width: 1400, height: 260}});
+});
+
+await step('methodology', async () => {
+  await page.click('#methodology-open');
+  await page.waitForSelector('#methodology[open]');
+  const text = await page.textContent('#methodology');
+  for (const word of ['PLOVER', 'Confidence', 'score', 'inferred from', 'claimed', 'held', 'uncertain', 'ACLED', 'CAMEO', 'GeoNames']) {
+    check(text.includes(word), `the methodology explains ${word}`);
+  }
+  if (docsDir) await page.screenshot({path: `${docsDir}/methodology.png`});
+  await page.click('#methodology .methodology-close button');
+  check(!(await page.locator('#methodology[open]').count()), 'the methodology closes');
+});
+
+await step('network follows the filters', async () => {
+  await page.goto(url);
+  await ready(page);
+  const all = await page.evaluate(() => window.faultline.network.nodes().length);
+  await page.goto(`${url}/?place=Kidal`);
+  await ready(page);
+  await page.waitForFunction(() => window.faultline.network.nodes().length > 0);
+  const edges = await page.evaluate(() => window.faultline.network.edges().map((e) => e.data())
+    .filter((d) => d.kind !== 'member').map((d) => [d.source, d.target]));
+  // Each end acts in an event at Kidal (itself, or a person acting for it).
+  const absent = [];
+  for (const id of new Set(edges.flat())) {
+    if ((await api(page, `api/events?place=Kidal&limit=1&actor=${encodeURIComponent(id)}`)).total === 0) absent.push(id);
+  }
+  check(edges.length > 0 && absent.length === 0,
+    `every relation shown is between actors of the Kidal events (${edges.length} edges; not in them: ${absent})`);
+  check(await page.evaluate(() => window.faultline.network.nodes().length) < all, 'the filtered network is smaller');
+  check(await page.locator('#network-sectors .sector').count() > 0, 'the network has a legend of node colours');
+  const max = Number(await page.getAttribute('#network-at', 'max'));
+  check(max > 0 && max <= 40, `the slider has a step per year of the data (${max})`);
+  check(await page.locator('#network-month').count() === 1, 'a month picker');
+  await page.fill('#network-month', '2014-05');
+  await page.dispatchEvent('#network-month', 'change');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('at') === '2014-05');
+});
+
+await step('control timeline on the place\'s dates', async () => {
+  await page.goto(url);
+  await ready(page);
+  const k = await api(page, 'api/control/Kidal');
+  const firstYear = Math.min(...k.intervals.filter((i) => i.from).map((i) => Number(i.from.slice(0, 4))));
+  const axisFirst = (await page.getAttribute('#control svg', 'data-first')) || '';
+  check(Number(axisFirst.slice(0, 4)) === firstYear, `the axis starts with Kidal's first interval: ${axisFirst} (${firstYear})`);
+  // Whole names (as the hover title), inside the drawing.
+  const labels = await page.$$eval('#control .lane-label', (ts) => ts.map((t) => {
+    const box = t.getBoundingClientRect();
+    const svg = t.ownerSVGElement.getBoundingClientRect();
+    const shown = [...t.querySelectorAll('tspan')].map((x) => x.textContent).join(' ');
+    return [shown, t.querySelector('title')?.textContent, box.left >= svg.left && box.right <= svg.right];
+  }));
+  check(labels.length > 1 && labels.every(([shown, full, inside]) => shown === full && inside),
+    `lane labels are whole: ${labels.map((l) => l[0]).join(' | ')}`);
+  check(await page.locator('.control-legend .claimed').count() === 1, 'the support levels have a legend');
+});
+
+await step('phone', async () => {
+  const phone = await newPage(390, 844);
+  await phone.goto(url);
+  await ready(phone);
+  const bar = await phone.locator('.bar').boundingBox();
+  const position = await phone.$eval('.bar', (b) => getComputedStyle(b).position);
+  check(bar.height < 130 && position !== 'sticky', `the header is short and does not stay on screen: ${bar.height}px, ${position}`);
+  check(!(await phone.locator('#filters').isVisible()), 'the filters are folded');
+  await phone.click('#f-toggle');
+  check(await phone.locator('#f-type').isVisible(), 'the Filters button opens them');
+  await phone.click('#f-toggle');
+  const row = phone.locator('#events-table tbody tr').nth(3);
+  await row.scrollIntoViewIfNeeded();
+  await row.click();
+  await phone.waitForSelector('.event-card');
+  const card = await phone.locator('.event-card').boundingBox();
+  check(card && card.y >= 0 && card.y < 844 && card.height > 20, `the card opens on screen: y=${card && card.y}`);
+  const cs = await circles(phone);
+  check(overlaps(cs).length === 0, `phone: no circles overlap (${cs.length})`);
+  if (docsDir) await phone.screenshot({path: `${docsDir}/phone-card.png`});
+  await phone.click('#details-close');
+  check(!(await phone.locator('.event-card').isVisible()), 'the card closes');
+  await phone.close();
 });
 
 if (docsDir) {

@@ -20,6 +20,9 @@ const TYPE_COLORS = {
   REQUEST: '#9ecae1',
 };
 
+// Every PLOVER type, in the order of the legends (violence first, cooperation last).
+export const TYPES = Object.keys(TYPE_COLORS);
+
 export function typeColor(type) {
   return TYPE_COLORS[type] || '#555';
 }

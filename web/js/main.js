@@ -1,5 +1,5 @@
 // The page: wires the filters (kept in the URL) to the map, the timeline, the network, the
-// control timeline, the table and the details panel.
+// control timeline, the table, the details panel, the Download menu and the Methodology dialog.
 import {getJson} from './api.js';
 import * as state from './state.js';
 import {el} from './dom.js';
@@ -9,10 +9,12 @@ import {Network} from './network.js';
 import {ControlTimeline} from './control.js';
 import {EventTable} from './table.js';
 import {Details} from './details.js';
+import {DownloadMenu} from './download.js';
 
 const $ = (id) => document.getElementById(id);
 let meta = null;
-let months = [];  // the network slider's months, YYYY-MM
+let years = [];  // the network slider's years: those of the data's extent
+const FORM_KEYS = ['actor', 'type', 'region', 'from', 'to', 'text', 'min_fatalities'];
 
 function status(message, isError = false) {
   const s = $('status');
@@ -41,15 +43,22 @@ const details = new Details($('details'), $('details-title'), {
 const eventMap = new EventMap($('map'), {
   onCluster: (c) => {
     if (c.count === 1 && c.event) state.update({event: c.event, profile: undefined, doc: undefined});
-    else guard(details.showPlace(c, state.filters()));
+    else guard(details.showPlace(c, state.filters()).then(() => document.body.classList.add('has-details')));
   },
+  // The view is not a step of its own in the history: it replaces the current entry.
+  onView: (view) => state.update({view}, {push: false}),
+  view: state.get().view,
+  size: state.get().size,
 });
 const timeline = new Timeline($('timeline'), $('timeline-legend'), {
   onPeriod: (from, to) => state.update({from, to}),
+  measure: state.get().measure,
 });
 const network = new Network($('network'), {
   onActor: (id) => state.update({profile: id, event: undefined, doc: undefined}),
+  legend: $('network-sectors'),
 });
+const downloads = new DownloadMenu($('download'));
 const control = new ControlTimeline($('control'), {
   onEvidence: (id) => state.update({event: id, profile: undefined, doc: undefined}),
 });
@@ -66,7 +75,7 @@ function period(s) {
 }
 
 function syncForm(s) {
-  for (const k of ['actor', 'type', 'region', 'from', 'to', 'text']) {
+  for (const k of FORM_KEYS) {
     const input = $(`f-${k}`);
     if (input && document.activeElement !== input) input.value = s[k] || '';
   }
@@ -74,29 +83,41 @@ function syncForm(s) {
   chip.hidden = !s.place;
   chip.replaceChildren();
   if (s.place) chip.append(`place: ${s.place} `, el('button', {type: 'button', title: 'remove', onclick: () => state.update({place: undefined})}, '×'));
-  const at = months.indexOf(s.at);
-  $('network-at').value = String(at >= 0 ? at + 1 : 0);
+  const year = s.at ? years.indexOf(Number(s.at.slice(0, 4))) : -1;
+  $('network-at').value = String(year >= 0 ? year + 1 : 0);
+  $('network-month').value = s.at && s.at.length === 7 ? s.at : '';
   $('network-at-label').textContent = s.at ? s.at : (s.from || s.to ? `${s.from || '…'} – ${s.to || '…'}` : 'all time');
+  $('map-size').value = s.size === 'fatalities' ? 'fatalities' : 'events';
+  $('timeline-measure').value = s.measure === 'fatalities' ? 'fatalities' : 'events';
+  $('timeline-title').textContent = s.measure === 'fatalities' ? 'Fatalities' : 'Events';
 }
 
 async function refreshFiltered(s) {
   const f = state.filters();
   status('Loading…');
-  const [data] = await Promise.all([
+  downloads.setFilters(f);
+  const [data, , counts] = await Promise.all([
     guard(table.show(f, {sort: s.sort || '-date', offset: s.offset})),
     guard(eventMap.setFilters(f)),
     guard(timeline.setFilters(f)),
   ]);
-  if (data) status(`${data.total.toLocaleString()} of ${meta.events.toLocaleString()} events match` +
+  if (!data) return;
+  // The timeline shows every date (its brush is the period): with a period, count it apart.
+  const totals = f.from || f.to ? (await guard(getJson('timeline', f)))?.totals : counts?.totals;
+  const killed = totals ? ` · ${totals.fatalities.toLocaleString()} killed` : '';
+  status(`${data.total.toLocaleString()} of ${meta.events.toLocaleString()} events match${killed}` +
     (data.warnings.length ? ` — ${data.warnings.join('; ')}` : ''), data.warnings.length > 0);
 }
 
 function refreshNetwork(s) {
   $('network-note').textContent = s.at ? `in ${s.at}` : (s.from || s.to ? `${s.from || '…'} – ${s.to || '…'}` : 'all time');
-  return guard(network.show(period(s)));
+  // The network follows the page's filters; the actor filter focuses it on that actor.
+  const {from, to, ...others} = state.filters();
+  return guard(network.show({...others, ...period(s)}));
 }
 
 function refreshDetails(s) {
+  document.body.classList.toggle('has-details', Boolean(s.event || s.profile || s.doc));
   if (s.event) return guard(details.showEvent(s.event));
   if (s.profile) return guard(details.showActor(s.profile, period(s)));
   if (s.doc) return guard(details.showDocument(s.doc));
@@ -107,7 +128,7 @@ function refreshControl(s) {
   const place = s.control || $('control-place').value;
   if (!place) return null;
   $('control-place').value = place;
-  return guard(control.show(place, {first: meta.first_date, last: meta.last_date}));
+  return guard(control.show(place, {last: meta.last_date}));
 }
 
 state.onChange((changed, s) => {
@@ -115,7 +136,10 @@ state.onChange((changed, s) => {
   const filtersChanged = changed.some((k) => state.FILTER_KEYS.includes(k));
   if (filtersChanged) refreshFiltered(s);
   else if (changed.includes('offset') || changed.includes('sort')) guard(table.show(state.filters(), {sort: s.sort || '-date', offset: s.offset}));
-  if (changed.some((k) => ['at', 'from', 'to'].includes(k))) refreshNetwork(s);
+  if (filtersChanged || changed.includes('at')) refreshNetwork(s);
+  if (changed.includes('view') && s.view) eventMap.setView(s.view);
+  if (changed.includes('size')) eventMap.setSize(s.size);
+  if (changed.includes('measure')) timeline.setMeasure(s.measure);
   if (changed.some((k) => ['event', 'profile', 'doc'].includes(k)) || (s.profile && changed.some((k) => ['at', 'from', 'to'].includes(k)))) refreshDetails(s);
   if (changed.includes('control')) refreshControl(s);
 });
@@ -125,9 +149,21 @@ function setUpForm() {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const values = {};
-    for (const k of ['actor', 'type', 'region', 'from', 'to', 'text']) values[k] = $(`f-${k}`).value.trim();
+    for (const k of FORM_KEYS) values[k] = $(`f-${k}`).value.trim();
     state.update(values);
   });
+  $('f-toggle').addEventListener('click', () => {
+    const open = document.querySelector('.bar').classList.toggle('open');
+    $('f-toggle').setAttribute('aria-expanded', String(open));
+  });
+  $('methodology-open').addEventListener('click', () => $('methodology').showModal());
+  $('details-close').addEventListener('click', () => {
+    document.body.classList.remove('has-details');
+    state.update({event: undefined, profile: undefined, doc: undefined});
+  });
+  $('map-size').addEventListener('change', () => state.update({size: $('map-size').value === 'fatalities' ? 'fatalities' : undefined}));
+  $('timeline-measure').addEventListener('change', () =>
+    state.update({measure: $('timeline-measure').value === 'fatalities' ? 'fatalities' : undefined}));
   for (const k of ['type', 'region']) $(`f-${k}`).addEventListener('change', () => state.update({[k]: $(`f-${k}`).value}));
   $('f-reset').addEventListener('click', () => {
     const clear = {};
@@ -148,13 +184,27 @@ function setUpForm() {
   });
   $('network-at').addEventListener('input', () => {
     const i = Number($('network-at').value);
-    $('network-at-label').textContent = i ? months[i - 1] : 'all time';
+    $('network-at-label').textContent = i ? String(years[i - 1]) : 'all time';
   });
   $('network-at').addEventListener('change', () => {
     const i = Number($('network-at').value);
-    state.update({at: i ? months[i - 1] : undefined});
+    state.update({at: i ? String(years[i - 1]) : undefined});
   });
+  $('network-month').addEventListener('change', () => state.update({at: $('network-month').value || undefined}));
   $('control-place').addEventListener('change', () => state.update({control: $('control-place').value}));
+}
+
+// The years of the data's extent for the network's slider: from the year by which 1 % of the
+// dated events have happened to the last (a few events a century back would stretch the slider
+// over a hundred empty years), so the slider has a step per year, not per month.
+function dataYears(t) {
+  const dated = t.months.reduce((n, m) => n + m.total, 0);
+  let seen = 0;
+  const first = t.months.find((m) => (seen += m.total) >= 0.01 * dated);
+  if (!first) return [];
+  const from = Number(first.month.slice(0, 4));
+  const to = Number(t.months[t.months.length - 1].month.slice(0, 4));
+  return Array.from({length: to - from + 1}, (_, i) => from + i);
 }
 
 function fillSelect(select, options) {
@@ -169,11 +219,12 @@ async function start() {
   fillSelect($('control-place'), places.map((p) => [p.place, `${p.place} (${p.intervals})`]));
   const preferred = places.find((p) => p.key === 'kidal') || places[0];
   if (preferred) $('control-place').value = preferred.place;
-  if (meta.first_date && meta.last_date) {
-    for (let d = new Date(`${meta.first_date.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= meta.last_date.slice(0, 7);
-      d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) months.push(d.toISOString().slice(0, 7));
+  years = dataYears(await getJson('timeline'));
+  $('network-at').max = String(years.length);
+  if (years.length) {
+    $('network-month').min = `${years[0]}-01`;
+    $('network-month').max = `${years[years.length - 1]}-12`;
   }
-  $('network-at').max = String(months.length);
   setUpForm();
   const s = state.get();
   syncForm(s);

@@ -1,13 +1,56 @@
 // The map: country borders from Natural Earth (world-atlas, drawn from a local file: no tile
-// server) and the events as circles coloured by type. Dense events are grouped by the server into
-// grid cells that split as one zooms in; a cell's circle is sized by its number of events.
+// server) and the events as circles coloured by their most frequent type. The server groups
+// events into grid cells that split as one zooms in (/api/map); circles that would still touch on
+// screen are merged here (cluster_merge.js), so none overlaps another. Circles are sized by
+// events or by fatalities; the legend lists every type's colour and the size scale. The view
+// (ZOOM/LAT/LON) is reported on every move so that the page keeps it in the URL.
 import {getJson} from './api.js';
-import {typeColor} from './colors.js';
+import {typeColor, TYPES} from './colors.js';
+import {mergeOverlapping} from './cluster_merge.js';
+import {el} from './dom.js';
+
+const MAX_RADIUS = 24;
+
+// A circle's radius in pixels for `n` events or killed (size: 'events' | 'fatalities').
+export function radiusFor(n, size) {
+  if (size === 'fatalities') return n > 0 ? Math.min(MAX_RADIUS, 4 + 2.2 * Math.sqrt(n)) : 3;
+  return n <= 1 ? 6 : Math.min(MAX_RADIUS, 6 + 3 * Math.sqrt(n));
+}
+
+// A weighted quantile of values (pairs [value, weight]).
+function quantile(pairs, q) {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+  const total = sorted.reduce((s, p) => s + p[1], 0);
+  let seen = 0;
+  for (const [v, w] of sorted) {
+    seen += w;
+    if (seen >= q * total) return v;
+  }
+  return sorted.length ? sorted[sorted.length - 1][0] : 0;
+}
+
+// Where most located events are: the middle 80 % of them by latitude and by longitude (so that a
+// few events far away do not zoom the map out to the whole world).
+export function denseBounds(clusters) {
+  const lat = clusters.map((c) => [c.lat, c.count]);
+  const lon = clusters.map((c) => [c.lon, c.count]);
+  return L.latLngBounds([quantile(lat, 0.1), quantile(lon, 0.1)], [quantile(lat, 0.9), quantile(lon, 0.9)]);
+}
+
+export function parseView(text) {
+  const m = /^(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(text || '');
+  if (!m) return null;
+  const [zoom, lat, lon] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return {zoom, lat, lon};
+}
 
 export class EventMap {
-  // onCluster(cluster) is called when a circle is clicked.
-  constructor(container, {onCluster}) {
+  // onCluster(cluster) when a circle is clicked; onView('ZOOM/LAT/LON') after every move.
+  constructor(container, {onCluster, onView, view, size}) {
     this.onCluster = onCluster;
+    this.onView = onView;
+    this.size = size === 'fatalities' ? 'fatalities' : 'events';
     this.map = L.map(container, {
       renderer: L.svg(),  // SVG, not WebGL: draws headless too, and circles are DOM elements
       worldCopyJump: false,
@@ -15,18 +58,41 @@ export class EventMap {
       maxZoom: 12,
       zoomSnap: 1,
       attributionControl: false,
-    }).setView([17, -2], 5);
+    });
+    const v = parseView(view);
+    // A view from the URL is kept; otherwise the first data decides (fitted to the events).
+    this.fitted = Boolean(v);
+    if (v) this.map.setView([v.lat, v.lon], Math.min(12, Math.max(2, v.zoom)));
+    else this.map.setView([17, -2], 5);
     this.markers = L.layerGroup().addTo(this.map);
     this.filters = {};
-    this.fitted = false;
     this.abort = null;
+    this.data = null;
     this.map.on('zoomend', () => this.refresh());
+    this.map.on('moveend', () => this.fitted && this.onView(this.viewText()));
     this.legend = L.control({position: 'bottomleft'});
     this.legend.onAdd = () => {
       this.legendDiv = L.DomUtil.create('div', 'map-legend');
+      L.DomEvent.disableClickPropagation(this.legendDiv);
       return this.legendDiv;
     };
     this.legend.addTo(this.map);
+  }
+
+  viewText() {
+    const c = this.map.getCenter();
+    return `${this.map.getZoom()}/${c.lat.toFixed(3)}/${c.lng.toFixed(3)}`;
+  }
+
+  // Moves to a view given as text (Back in the browser); nothing when it is the current one.
+  setView(text) {
+    const v = parseView(text);
+    if (v && text !== this.viewText()) this.map.setView([v.lat, v.lon], v.zoom);
+  }
+
+  setSize(size) {
+    this.size = size === 'fatalities' ? 'fatalities' : 'events';
+    if (this.data) this.draw(this.data);
   }
 
   async loadBasemap() {
@@ -58,33 +124,39 @@ export class EventMap {
       if (e.name === 'AbortError') return;
       throw e;
     }
+    if (!this.fitted && data.clusters.length) {
+      this.fitted = true;
+      this.map.fitBounds(denseBounds(data.clusters).pad(0.2), {maxZoom: 7});
+      this.onView(this.viewText());
+      if (this.map.getZoom() !== zoom) return;  // zoomend asks again at the new zoom
+    }
+    this.data = data;
     this.draw(data);
     document.getElementById('map-note').textContent =
       `${data.located.toLocaleString()} located events` + (data.clusters.length ? '' : ' — none match');
-    if (!this.fitted && data.clusters.length) {
-      this.fitted = true;
-      const bounds = L.latLngBounds(data.clusters.map((c) => [c.lat, c.lon]));
-      this.map.fitBounds(bounds.pad(0.15), {maxZoom: 6});
-    }
   }
 
   draw(data) {
     this.markers.clearLayers();
     const present = new Map();
-    for (const c of data.clusters) {
+    for (const c of data.clusters) for (const [t, n] of Object.entries(c.types)) present.set(t, (present.get(t) || 0) + n);
+    const size = this.size;
+    const radius = (c) => radiusFor(size === 'fatalities' ? c.fatalities : c.count, size);
+    const circles = mergeOverlapping(this.map, data.clusters, radius);
+    for (const c of circles) {
       const [top] = Object.entries(c.types).sort((a, b) => b[1] - a[1]);
-      for (const [t, n] of Object.entries(c.types)) present.set(t, (present.get(t) || 0) + n);
       const single = c.count === 1;
       const marker = L.circleMarker([c.lat, c.lon], {
-        radius: single ? 6 : Math.min(30, 6 + 3 * Math.sqrt(c.count)),
+        radius: radius(c),
         color: '#fff',
         weight: 1.2,
         fillColor: typeColor(top[0]),
         fillOpacity: 0.85,
         className: single ? 'fl-marker fl-single' : 'fl-marker fl-cluster',
       });
-      const label = single ? `${top[0]}${c.place ? ` — ${c.place}` : ''}` :
-        `${c.count} events${c.place ? ` at ${c.place}` : ''}: ` +
+      const killed = c.fatalities ? `, ${c.fatalities.toLocaleString()} killed` : '';
+      const label = single ? `${top[0]}${c.place ? ` — ${c.place}` : ''}${killed}` :
+        `${c.count} events${c.place ? ` at ${c.place}` : ''}${killed}: ` +
         Object.entries(c.types).sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(', ');
       marker.bindTooltip(label, {direction: 'top'});
       marker.on('click', () => {
@@ -92,25 +164,28 @@ export class EventMap {
         else this.onCluster(c);
       });
       marker.addTo(this.markers);
-      if (!single) {
+      if (!single && radius(c) >= 9) {
         L.marker([c.lat, c.lon], {
           icon: L.divIcon({className: 'fl-count', html: '', iconSize: [0, 0]}),
           interactive: false,
-        }).addTo(this.markers).getElement()?.append(document.createTextNode(String(c.count)));
+        }).addTo(this.markers).getElement()?.append(document.createTextNode(String(size === 'fatalities' ? c.fatalities : c.count)));
       }
     }
     this.drawLegend(present);
   }
 
+  // Every type's colour (those with no event here greyed) and the circles' size scale.
   drawLegend(present) {
     if (!this.legendDiv) return;
-    this.legendDiv.replaceChildren();
-    for (const [t, n] of [...present.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
-      const row = document.createElement('div');
-      const chip = document.createElement('i');
-      chip.style.background = typeColor(t);
-      row.append(chip, document.createTextNode(`${t} ${n.toLocaleString()}`));
-      this.legendDiv.append(row);
-    }
+    const rows = TYPES.map((t) => el('div', {class: present.get(t) ? 'legend-type' : 'legend-type absent', dataset: {type: t}},
+      el('i', {style: `background:${typeColor(t)}`}), `${t} ${(present.get(t) || 0).toLocaleString()}`));
+    const steps = this.size === 'fatalities' ? [1, 10, 100] : [1, 10, 100];
+    const scale = el('div', {class: 'legend-sizes'}, el('div', {class: 'muted'}, this.size === 'fatalities' ? 'killed' : 'events'),
+      ...steps.map((n) => {
+        const r = radiusFor(n, this.size);
+        return el('span', {class: 'legend-size', dataset: {n}},
+          el('i', {class: 'size-dot', style: `width:${2 * r}px;height:${2 * r}px`}), String(n));
+      }));
+    this.legendDiv.replaceChildren(...rows, scale);
   }
 }

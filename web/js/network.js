@@ -1,9 +1,19 @@
 // The alliance and hostility network of a date or period: actors as nodes inside the coalition
 // they belonged to then (compound nodes), relations as edges — green for allies, red for enemies,
-// orange for mixed, thickness by the weight of the events between them; member edges dashed.
+// orange for mixed, thickness by the weight of the events between them; member edges dashed. It
+// follows the page's filters (the server sums relations over the matching events) and shows the
+// strongest relations; its legend names the node colours (sectors) present.
 import {getJson} from './api.js';
 import {RELATION_COLORS} from './colors.js';
+import {el} from './dom.js';
 
+// The strongest relations shown (the rest would make a hairball).
+const EDGE_LIMIT = 80;
+
+const SECTOR_NAMES = {
+  MIL: 'armed forces', GOV: 'government', REB: 'rebels', INS: 'insurgents', PMC: 'private military', IGO: 'international org.',
+  OPP: 'opposition', CVL: 'civilians', MED: 'media', JUD: 'judiciary',
+};
 const SECTOR_COLORS = {
   MIL: '#4a6fa5', GOV: '#5b8c5a', REB: '#c77d2e', INS: '#8e3b46', PMC: '#6d4c7d', IGO: '#3a9ab5',
   OPP: '#b5a33a', CVL: '#9a9a9a', MED: '#777', JUD: '#777',
@@ -50,8 +60,9 @@ function groupedPositions(nodes, roots, boxed) {
 
 export class Network {
   // onActor(id) when a node is clicked.
-  constructor(container, {onActor}) {
+  constructor(container, {onActor, legend}) {
     this.container = container;
+    this.legend = legend;
     this.onActor = onActor;
     this.abort = null;
     this.cy = cytoscape({
@@ -84,7 +95,7 @@ export class Network {
     this.abort = new AbortController();
     let data;
     try {
-      data = await getJson('graph', {...params, limit: 150}, this.abort.signal);
+      data = await getJson('graph', {...params, limit: EDGE_LIMIT}, this.abort.signal);
     } catch (e) {
       if (e.name === 'AbortError') return;
       throw e;
@@ -140,5 +151,14 @@ export class Network {
     this.cy.elements().remove();
     this.cy.add(elements);
     this.cy.layout({name: 'preset', positions: groupedPositions(data.nodes, roots, boxed), fit: true, padding: 14}).run();
+    this.drawLegend(data.nodes);
+  }
+
+  drawLegend(nodes) {
+    if (!this.legend) return;
+    const sectors = [...new Set(nodes.map((n) => n.sector).filter(Boolean))].sort();
+    this.legend.replaceChildren(...sectors.map((s) => el('span', {class: 'sector', dataset: {sector: s}},
+      el('i', {style: `background:${SECTOR_COLORS[s] || '#888'}`}), SECTOR_NAMES[s] || s)),
+    el('span', {class: 'muted'}, ' · boxes: coalitions at the time; size: weight of relations'));
   }
 }

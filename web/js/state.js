@@ -1,8 +1,9 @@
 // The page's state — the filters and what is selected — kept in the URL's query string, so that
 // any view can be shared or bookmarked, and restored with the back button.
 
-export const FILTER_KEYS = ['actor', 'type', 'region', 'place', 'from', 'to', 'text'];
-const VIEW_KEYS = ['sort', 'offset', 'event', 'profile', 'doc', 'control', 'at'];
+export const FILTER_KEYS = ['actor', 'type', 'region', 'place', 'from', 'to', 'text', 'min_fatalities'];
+// view: the map's ZOOM/LAT/LON; size: what circles measure; measure: what the timeline counts.
+const VIEW_KEYS = ['sort', 'offset', 'event', 'profile', 'doc', 'control', 'at', 'view', 'size', 'measure'];
 
 const listeners = [];
 let state = read();

@@ -1,5 +1,5 @@
-// The timeline: events by month as bars stacked by type, with a brush — dragging across it
-// chooses the period that filters everything else (from/to), clicking clears it.
+// The timeline: events or fatalities by month as bars stacked by type, with a brush — dragging
+// across it chooses the period that filters everything else (from/to), clicking clears it.
 import {getJson} from './api.js';
 import {typeColor} from './colors.js';
 
@@ -30,8 +30,9 @@ function dateEnd(s) {
 
 export class Timeline {
   // onPeriod(from, to) with months as YYYY-MM, or (undefined, undefined) when cleared.
-  constructor(container, legend, {onPeriod}) {
+  constructor(container, legend, {onPeriod, measure}) {
     this.container = container;
+    this.measure = measure === 'fatalities' ? 'fatalities' : 'events';
     this.legend = legend;
     this.onPeriod = onPeriod;
     this.abort = null;
@@ -52,6 +53,13 @@ export class Timeline {
       throw e;
     }
     this.draw();
+    return this.data;
+  }
+
+  // 'events' or 'fatalities'.
+  setMeasure(measure) {
+    this.measure = measure === 'fatalities' ? 'fatalities' : 'events';
+    if (this.data) this.draw();
   }
 
   draw() {
@@ -68,10 +76,13 @@ export class Timeline {
     const first = months[0].date;
     const last = nextMonth(months[months.length - 1].date);
     const x = d3.scaleUtc().domain([first, last]).range([MARGIN.left, width - MARGIN.right]);
-    const max = d3.max(months, (m) => m.total) || 1;
+    const killed = this.measure === 'fatalities';
+    const total = (m) => (killed ? m.fatalities : m.total);
+    const max = d3.max(months, total) || 1;
     const y = d3.scaleLinear().domain([0, max]).nice().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
     const types = data.types;
-    const stack = d3.stack().keys(types).value((m, t) => m.counts[t] || 0)(months);
+    const stack = d3.stack().keys(types).value((m, t) => (killed ? m.fatalities_by[t] : m.counts[t]) || 0)(months);
+    svg.attr('data-measure', this.measure);
 
     svg.append('g').selectAll('g').data(stack).join('g')
       .attr('fill', (s) => typeColor(s.key))
@@ -83,7 +94,8 @@ export class Timeline {
       .attr('height', (d) => y(d[0]) - y(d[1]))
       .append('title').text(function (d) {
         const type = this.parentNode.parentNode.dataset.type;
-        return `${d.data.month}: ${d[1] - d[0]} ${type} (${d.data.total} in all)`;
+        return killed ? `${d.data.month}: ${d[1] - d[0]} killed in ${type} events (${d.data.fatalities} in all)`
+          : `${d.data.month}: ${d[1] - d[0]} ${type} (${d.data.total} in all)`;
       });
     svg.append('g').attr('transform', `translate(0,${HEIGHT - MARGIN.bottom})`)
       .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 80))).tickSizeOuter(0));
@@ -112,9 +124,12 @@ export class Timeline {
     }
     this.drawLegend(types);
     const notes = [];
-    const yearOnly = Object.values(data.year_only).reduce((a, b) => a + b, 0);
-    if (yearOnly) notes.push(`${yearOnly} dated to a year only`);
-    if (data.undated) notes.push(`${data.undated} undated`);
+    const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
+    const unit = killed ? ' killed' : '';
+    const yearOnly = sum(killed ? data.year_only_fatalities : data.year_only);
+    const undated = killed ? data.undated_fatalities : data.undated;
+    if (yearOnly) notes.push(`${yearOnly}${unit} dated to a year only`);
+    if (undated) notes.push(`${undated}${unit} undated`);
     if (notes.length) this.legend.append(document.createTextNode(` — not shown: ${notes.join(', ')}`));
   }
 
