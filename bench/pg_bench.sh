@@ -4,6 +4,7 @@
 # and into PostgreSQL by WRITERS processes at once over as many parts, and the median time of a few
 # queries on each store. The server is a throwaway one from tests/pg/pg_harness.sh (fsync off).
 # Usage: bench/pg_bench.sh [MB] [WRITERS]   (default 5 MB, 4 writers; FAULTLINE=path for another binary)
+#        WRITERS=0 skips the many-writers run. Prints the PostgreSQL/SQLite ratio of one-process ingest.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 mb=${1:-5}
@@ -29,17 +30,22 @@ rate() { python3 -c "import sys; print(f'{int(sys.argv[1]) / (float(sys.argv[3])
 echo "corpus: $mb MB, $docs documents; $(nproc) cores"
 t0=$(now); "$bin" ingest -q --db "$tmp/lite.db" "$tmp/corpus.jsonl"; t1=$(now)
 echo "SQLite, 1 process:          $(secs "$t0" "$t1") s, $(rate "$docs" "$t0" "$t1") docs/s"
+lite=$(secs "$t0" "$t1")
 one=$(pg_new_db one)
 t0=$(now); "$bin" ingest -q --db "$one" "$tmp/corpus.jsonl"; t1=$(now)
 echo "PostgreSQL, 1 process:      $(secs "$t0" "$t1") s, $(rate "$docs" "$t0" "$t1") docs/s"
-many=$(pg_new_db many)
-jobs=$(( $(nproc) / writers )); [ "$jobs" -ge 1 ] || jobs=1
-t0=$(now)
-pids=()
-for ((k = 0; k < writers; k++)); do "$bin" ingest -q -j "$jobs" --db "$many" "$tmp/part$k.jsonl" & pids+=($!); done
-for p in "${pids[@]}"; do wait "$p"; done
+echo "PostgreSQL/SQLite ingest:   $(python3 -c "import sys; print(f'{float(sys.argv[2]) / float(sys.argv[1]):.2f}')" "$lite" "$(secs "$t0" "$t1")")"
+if [ "$writers" -gt 0 ]; then
+  many=$(pg_new_db many)
+  jobs=$(( $(nproc) / writers )); [ "$jobs" -ge 1 ] || jobs=1
+  t0=$(now)
+  pids=()
+  for ((k = 0; k < writers; k++)); do "$bin" ingest -q -j "$jobs" --db "$many" "$tmp/part$k.jsonl" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p"; done
+  t1=$(now)
+  echo "PostgreSQL, $writers processes:     $(secs "$t0" "$t1") s, $(rate "$docs" "$t0" "$t1") docs/s"
+fi
 t1=$(now)
-echo "PostgreSQL, $writers processes:     $(secs "$t0" "$t1") s, $(rate "$docs" "$t0" "$t1") docs/s"
 "$bin" ingest -q --db "$one" "$tmp/corpus.jsonl"
 t2=$(now)
 echo "PostgreSQL, re-ingest:      $(secs "$t1" "$t2") s (every document unchanged)"

@@ -29,6 +29,7 @@ void add_code_command(CLI::App& app, Action& action);
 void add_eval_command(CLI::App& app, Action& action);
 // The knowledge store (docs/store.md).
 void add_ingest_command(CLI::App& app, Action& action);
+void add_recode_command(CLI::App& app, Action& action);
 void add_events_command(CLI::App& app, Action& action);
 void add_actor_command(CLI::App& app, Action& action);
 void add_control_command(CLI::App& app, Action& action);

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   faultline::cli::add_code_command(app, action);
   faultline::cli::add_eval_command(app, action);
   faultline::cli::add_ingest_command(app, action);
+  faultline::cli::add_recode_command(app, action);
   faultline::cli::add_events_command(app, action);
   faultline::cli::add_actor_command(app, action);
   faultline::cli::add_control_command(app, action);

@@ -1,5 +1,6 @@
 #include "store/ingest.h"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 #include <future>
@@ -9,6 +10,7 @@
 
 #include "coding/coder.h"
 #include "graph/builder.h"
+#include "store/columns.h"
 #include "store/content_hash.h"
 #include "store/dedup.h"
 
@@ -132,6 +134,48 @@ IngestResult Ingester::run(const std::vector<std::string>& inputs, std::size_t t
   }
   submit(pending, result);
   drain(result);
+  finish(result);
+  return result;
+}
+
+IngestResult Ingester::recode() {
+  IngestResult result;
+  store_.sync_pack(facts_);
+  const std::vector<std::string> ids = store_.document_ids();
+  total_ = ids.size();
+  done_ = 0;
+  for (std::size_t first = 0; first < ids.size(); first += options_.batch_size) {
+    std::vector<DocumentInput> batch;
+    for (std::size_t k = first; k < ids.size() && k < first + options_.batch_size; ++k) {
+      auto view = store_.document(ids[k]);
+      if (!view) continue;  // removed since the ids were read
+      coding::Document d{view->id, std::move(view->text), view->date, view->title, view->lang, view->source, view->url};
+      // The stored hash stays: it is the source's, which a later ingest of the same source compares.
+      std::string hash = store_.document_hash(d.id).value_or("");
+      batch.push_back(DocumentInput{std::move(d), std::move(hash), {}, true});
+    }
+    result.read += batch.size();
+    auto start = std::chrono::steady_clock::now();
+    code_batch(batch);
+    result.coding_seconds += since(start);
+    std::vector<DocumentInput> changed;
+    for (auto& in : batch) {
+      const std::vector<Report> stored = store_.document_reports(in.doc.id);
+      const bool same = stored.size() == in.reports.size() &&
+                        std::equal(stored.begin(), stored.end(), in.reports.begin(), stored_alike);
+      if (same)
+        ++result.writes.unchanged;
+      else
+        changed.push_back(std::move(in));
+    }
+    start = std::chrono::steady_clock::now();
+    const WriteStats w = store_.write_documents(changed);
+    result.writing_seconds += since(start);
+    result.writes.changed += w.changed;
+    result.writes.reports += w.reports;
+    done_ += batch.size();
+    report("coding", done_, total_);
+  }
   finish(result);
   return result;
 }

@@ -54,6 +54,10 @@ class Ingester {
   // `total` is the number of documents expected (for progress only; 0 = unknown). With no
   // inputs, only finishes the work an interrupted run left.
   IngestResult run(const std::vector<std::string>& inputs, std::size_t total);
+  // Codes every stored document again (from the text the store keeps) with this ingester's packs;
+  // a document whose reports come out different gets the new ones (the others are left alone:
+  // counted unchanged), then events and the graph are brought up to date as after an ingest.
+  IngestResult recode();
 
  private:
   // Recomputes dirty blocks and rebuilds a stale graph.

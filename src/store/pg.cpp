@@ -1,5 +1,6 @@
 #include "store/pg.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
@@ -124,6 +125,27 @@ Result Connection::cached(const std::string& sql, const Params& p) {
   }
   auto values = p.pointers();
   return check(PQexecPrepared(c_.get(), it->second.c_str(), p.size(), values.data(), nullptr, nullptr, 0), sql);
+}
+
+void Connection::copy_in(std::string_view copy, std::string_view data) {
+  PGresult* start = PQexec(c_.get(), std::string(copy).c_str());
+  if (!start || PQresultStatus(start) != PGRES_COPY_IN) {
+    check(start, copy);  // throws: a COPY FROM STDIN that does not wait for data failed
+    return;
+  }
+  PQclear(start);
+  constexpr std::size_t kChunk = 1 << 20;  // libpq takes an int length a call
+  for (std::size_t at = 0; at < data.size(); at += kChunk)
+    if (PQputCopyData(c_.get(), data.data() + at, static_cast<int>(std::min(kChunk, data.size() - at))) != 1)
+      break;  // the failure comes back as the COPY's result below
+  PQputCopyEnd(c_.get(), nullptr);
+  // Every result must be read before the connection takes another command.
+  PGresult* failed = nullptr;
+  while (PGresult* r = PQgetResult(c_.get())) {
+    if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK) failed = r;
+    else PQclear(r);
+  }
+  if (failed) check(failed, copy);
 }
 
 int64_t Connection::scalar(std::string_view sql, const Params& p) {

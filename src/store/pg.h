@@ -75,6 +75,7 @@ class Result {
  public:
   explicit Result(PGresult* r) : r_(r) {}
   int rows() const { return PQntuples(r_.get()); }
+  int columns() const { return PQnfields(r_.get()); }
   bool is_null(int row, int col) const { return PQgetisnull(r_.get(), row, col) != 0; }
   std::string text(int row, int col) const;  // "" for NULL
   int64_t int64(int row, int col) const;     // 0 for NULL
@@ -115,6 +116,8 @@ class Connection {
   // Runs one statement prepared once per connection (named after the SQL text) and reused: for
   // the hot paths.
   Result cached(const std::string& sql, const Params& p);
+  // Runs `copy` ("COPY t (a, b) FROM STDIN") with `data`, rows in COPY's text format.
+  void copy_in(std::string_view copy, std::string_view data);
   // The first column of the first row as an integer (0 when there is no row).
   int64_t scalar(std::string_view sql, const Params& p = Params());
 

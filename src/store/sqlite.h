@@ -60,6 +60,8 @@ class Statement {
   void reset();
 
   bool is_null(int col) const { return sqlite3_column_type(stmt_.get(), col) == SQLITE_NULL; }
+  int column_count() const { return sqlite3_column_count(stmt_.get()); }
+  int column_type(int col) const { return sqlite3_column_type(stmt_.get(), col); }
   int64_t int64(int col) const { return sqlite3_column_int64(stmt_.get(), col); }
   double real(int col) const { return sqlite3_column_double(stmt_.get(), col); }
   std::string text(int col) const;  // "" for NULL
@@ -87,6 +89,8 @@ class Database {
   Statement& cached(std::string_view sql);
   int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
   int changes() const { return sqlite3_changes(db_.get()); }
+  // Whether no transaction is open.
+  bool autocommit() const { return sqlite3_get_autocommit(db_.get()) != 0; }
   // The first column of the first row of a query without parameters, as an integer.
   int64_t scalar(std::string_view sql);
 

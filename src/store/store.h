@@ -133,6 +133,10 @@ class Store {
   virtual std::vector<EventView> events_by_id(const std::vector<std::string>& ids) = 0;
   // A document by its id (the corpus's), with its text and the reports that are sources of events.
   virtual std::optional<DocumentView> document(const std::string& doc_id) = 0;
+  // The ids of every stored document, in byte order (for `faultline recode`).
+  virtual std::vector<std::string> document_ids() = 0;
+  // The reports of a stored document with their actors, in the order they were coded.
+  virtual std::vector<Report> document_reports(const std::string& doc_id) = 0;
 
   // Actors whose id, name or an alias is `name` (accents and case ignored); ids that occur only
   // in reports (composed ones such as NGA_MIL) are found by id.
