@@ -41,10 +41,10 @@ int run_recode(const RecodeCommandOptions& o) {
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!o.quiet)
     std::cerr << "faultline: recoded " << r.read << " document(s): " << r.writes.changed << " changed ("
-              << r.writes.reports << " report(s) written), " << r.writes.unchanged << " unchanged\nfaultline: "
-              << o.db.shown() << " holds " << r.after.documents << " documents, " << r.after.reports << " reports, "
-              << r.after.events << " events (" << r.blocks << " block(s) deduplicated"
-              << (r.graph_rebuilt ? ", graph rebuilt" : "") << ") in " << secs << " s\n";
+              << r.writes.reports << " report(s) written), " << r.writes.unchanged
+              << " unchanged\nfaultline: " << o.db.shown() << " holds " << r.after.documents << " documents, "
+              << r.after.reports << " reports, " << r.after.events << " events (" << r.blocks
+              << " block(s) deduplicated" << (r.graph_rebuilt ? ", graph rebuilt" : "") << ") in " << secs << " s\n";
   return 0;
 }
 

@@ -49,7 +49,8 @@ ExportStats export_graphml(store::Store& s, const EventStream& events, std::ostr
     relations.add(v.event);
     for (const auto* side : {&v.event.data.actor1, &v.event.data.actor2})
       for (const auto& a : *side)
-        if (!a.party().empty()) nodes.try_emplace(a.party(), Node{a.affiliation_id.empty() ? a.name : a.affiliation, a.country, a.sector});
+        if (!a.party().empty())
+          nodes.try_emplace(a.party(), Node{a.affiliation_id.empty() ? a.name : a.affiliation, a.country, a.sector});
   });
   struct Sum {
     double cooperative = 0, conflictual = 0;

@@ -13,8 +13,8 @@
 namespace faultline::serve {
 
 // The parameter names of the filters.
-#define FAULTLINE_EVENT_FILTER_PARAMS "actor", "type", "place", "region", "from", "to", "text", "bbox", \
-                                      "min_fatalities", "min_confidence"
+#define FAULTLINE_EVENT_FILTER_PARAMS \
+  "actor", "type", "place", "region", "from", "to", "text", "bbox", "min_fatalities", "min_confidence"
 
 // Resolves the filters; notes (an unknown actor or place) go to `warnings`.
 EventFilter parse_event_filter(const QueryParams& p, const EventIndex& events, const ActorCatalog& actors,

@@ -376,16 +376,23 @@ Timeline EventIndex::timeline(const EventFilter& f, TimelineGroup group) const {
     const Columns& c = columns_[i];
     t.total.add(c.fatalities);
     const int month = c.first_key && c.first_key / 100 == c.last_key / 100 ? c.first_key / 100 : 0;
-    if (!c.first_key) t.undated.add(c.fatalities);
-    else if (!month) t.year_only[c.first_key / 10000].add(c.fatalities);
-    else t.month_totals[month].add(c.fatalities);
+    if (!c.first_key)
+      t.undated.add(c.fatalities);
+    else if (!month)
+      t.year_only[c.first_key / 10000].add(c.fatalities);
+    else
+      t.month_totals[month].add(c.fatalities);
     auto add = [&](uint32_t key) {
       totals[key].add(c.fatalities);
       if (month) by_month_group[(static_cast<uint64_t>(month) << 32) | key].add(c.fatalities);
     };
     switch (group) {
-      case TimelineGroup::Type: add(c.type); break;
-      case TimelineGroup::Region: add(c.region); break;
+      case TimelineGroup::Type:
+        add(c.type);
+        break;
+      case TimelineGroup::Region:
+        add(c.region);
+        break;
       case TimelineGroup::Actor:
         // Under each of its actors (so the groups' sums can exceed the total); none: group "".
         if (c.actors_begin == c.actors_end) add(StringIds::kNone);

@@ -78,11 +78,11 @@ struct Tally {
 };
 
 struct Timeline {
-  std::vector<std::string> groups;                       // group keys present, most events first
-  std::map<std::string, Tally> group_totals;             // by group key
-  std::map<int, std::map<std::string, Tally>> months;    // YYYYMM → group key → tally
-  std::map<int, Tally> month_totals;                     // YYYYMM → every matching event of it
-  std::map<int, Tally> year_only;                        // events dated to a year only
+  std::vector<std::string> groups;                     // group keys present, most events first
+  std::map<std::string, Tally> group_totals;           // by group key
+  std::map<int, std::map<std::string, Tally>> months;  // YYYYMM → group key → tally
+  std::map<int, Tally> month_totals;                   // YYYYMM → every matching event of it
+  std::map<int, Tally> year_only;                      // events dated to a year only
   Tally undated;
   Tally total;  // every matching event once (an event with two actors counts once here)
 };
@@ -158,8 +158,8 @@ class EventIndex {
     float lat = 0, lon = 0;
     bool has_coordinates = false;
     uint32_t actors_begin = 0, actors_end = 0;  // into actor_refs_
-    int32_t fatalities = -1;  // -1 = not stated
-    double confidence = 0;    // as stored, so that min_confidence compares as the store does
+    int32_t fatalities = -1;                    // -1 = not stated
+    double confidence = 0;                      // as stored, so that min_confidence compares as the store does
   };
   // Where an event is, as the map shows a single place (read for one event of each cell).
   struct Place {

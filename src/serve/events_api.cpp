@@ -30,10 +30,14 @@ Sort parse_sort(const QueryParams& p) {
 
 std::string sort_key_name(SortKey key) {
   switch (key) {
-    case SortKey::Date: return "date";
-    case SortKey::Fatalities: return "fatalities";
-    case SortKey::Sources: return "sources";
-    case SortKey::Confidence: return "confidence";
+    case SortKey::Date:
+      return "date";
+    case SortKey::Fatalities:
+      return "fatalities";
+    case SortKey::Sources:
+      return "sources";
+    case SortKey::Confidence:
+      return "confidence";
   }
   return "date";
 }
@@ -137,16 +141,21 @@ json api_timeline(const ApiContext& c, const ApiRequest& r) {
   EventFilter f = parse_event_filter(p, c.events, c.actors, warnings);
   const std::string group_name = p.has("group") ? p.text("group") : "type";
   TimelineGroup group = TimelineGroup::Type;
-  if (group_name == "actor") group = TimelineGroup::Actor;
-  else if (group_name == "region") group = TimelineGroup::Region;
-  else if (group_name != "type") throw bad_parameter("parameter 'group' must be type, actor or region");
+  if (group_name == "actor")
+    group = TimelineGroup::Actor;
+  else if (group_name == "region")
+    group = TimelineGroup::Region;
+  else if (group_name != "type")
+    throw bad_parameter("parameter 'group' must be type, actor or region");
   // The groups with most events; the others are summed as "other". Types are few: all by default.
   const auto top = static_cast<std::size_t>(p.integer("top", 1, 100, group == TimelineGroup::Type ? 100 : 10));
   Timeline t = c.events.timeline(f, group);
-  std::set<std::string> shown(t.groups.begin(), t.groups.begin() + static_cast<std::ptrdiff_t>(std::min(top, t.groups.size())));
+  std::set<std::string> shown(t.groups.begin(),
+                              t.groups.begin() + static_cast<std::ptrdiff_t>(std::min(top, t.groups.size())));
   const bool others = shown.size() < t.groups.size();
   auto label = [&](const std::string& key) -> std::string {
-    if (key.empty()) return group == TimelineGroup::Actor ? "no actor named" : group == TimelineGroup::Region ? "no region" : "";
+    if (key.empty())
+      return group == TimelineGroup::Actor ? "no actor named" : group == TimelineGroup::Region ? "no region" : "";
     if (group == TimelineGroup::Actor) return c.actors.name(key);
     if (group == TimelineGroup::Region) return c.events.region_label(key);
     return key;
@@ -166,7 +175,8 @@ json api_timeline(const ApiContext& c, const ApiRequest& r) {
     j["groups"].push_back({{"key", key}, {"label", label(key)}, {"events", n.events}, {"fatalities", n.fatalities}});
   }
   if (others)
-    j["groups"].push_back({{"key", "other"}, {"label", "other"}, {"events", other.events}, {"fatalities", other.fatalities}});
+    j["groups"].push_back(
+        {{"key", "other"}, {"label", "other"}, {"events", other.events}, {"fatalities", other.fatalities}});
   j["months"] = json::array();
   if (!t.month_totals.empty()) {
     // Every month from the first to the last, empty ones included, so the chart's axis is even.

@@ -29,7 +29,8 @@ constexpr const char* kEventOnly[] = {"type", "place", "region", "text", "bbox",
 constexpr std::size_t kMaxGraphEvents = 50'000;
 
 // Relations summed over the events that match the filters in the window.
-std::vector<store::RelationSum> relations_of_events(const ApiContext& c, const std::multimap<std::string, std::string>& raw,
+std::vector<store::RelationSum> relations_of_events(const ApiContext& c,
+                                                    const std::multimap<std::string, std::string>& raw,
                                                     const graph::Window& w, const std::vector<std::string>& focus,
                                                     bool& capped) {
   std::multimap<std::string, std::string> only;
@@ -70,8 +71,8 @@ std::vector<store::RelationSum> relations_of_events(const ApiContext& c, const s
 }  // namespace
 
 json api_graph(const ApiContext& c, const ApiRequest& r) {
-  QueryParams p(r.params, {"at", "from", "to", "actor", "min_events", "limit", "type", "place", "region", "text", "bbox",
-                           "min_fatalities", "min_confidence"});
+  QueryParams p(r.params, {"at", "from", "to", "actor", "min_events", "limit", "type", "place", "region", "text",
+                           "bbox", "min_fatalities", "min_confidence"});
   const graph::Window w = p.window();
   const int min_events = static_cast<int>(p.integer("min_events", 1, 1'000'000, 1));
   const auto limit = static_cast<std::size_t>(p.integer("limit", 1, 5000, 300));

@@ -30,12 +30,12 @@ bool unbase64url(const std::string& in, std::string& out) {
   uint32_t acc = 0;
   int bits = 0;
   for (char c : in) {
-    int v = c >= 'A' && c <= 'Z' ? c - 'A'
+    int v = c >= 'A' && c <= 'Z'   ? c - 'A'
             : c >= 'a' && c <= 'z' ? c - 'a' + 26
             : c >= '0' && c <= '9' ? c - '0' + 52
-            : c == '-' ? 62
-            : c == '_' ? 63
-                       : -1;
+            : c == '-'             ? 62
+            : c == '_'             ? 63
+                                   : -1;
     if (v < 0) return false;
     acc = (acc << 6) | static_cast<uint32_t>(v);
     bits += 6;

@@ -68,7 +68,8 @@ Actor read_actor(const sql::Row& r, int i) {
 
 std::string report_columns() {
   return "r.id, d.doc_id, r.sentence, r.idx, r.evidence, r.evidence_begin, r.evidence_end, r.pattern, "
-         "r.place_inferred, " + data_columns("r");
+         "r.place_inferred, " +
+         data_columns("r");
 }
 
 Report read_report(const sql::Row& s, int i) {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
-#include <future>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 
 #include "coding/coder.h"

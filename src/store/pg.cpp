@@ -142,8 +142,10 @@ void Connection::copy_in(std::string_view copy, std::string_view data) {
   // Every result must be read before the connection takes another command.
   PGresult* failed = nullptr;
   while (PGresult* r = PQgetResult(c_.get())) {
-    if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK) failed = r;
-    else PQclear(r);
+    if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK)
+      failed = r;
+    else
+      PQclear(r);
   }
   if (failed) check(failed, copy);
 }

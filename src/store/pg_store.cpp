@@ -62,7 +62,7 @@ std::size_t PgStore::recompute_dirty_blocks(const Dedup& dedup,
         replace_block_events(b, dedup(block_reports(b)));
         // Cleared only if no writer touched the block since `gen` was read.
         session().query("DELETE FROM dirty_blocks WHERE type = $1 AND block_year = $2 AND gen = $3",
-                       sql::Params().add(b.type).add(b.year).add(gen));
+                        sql::Params().add(b.type).add(b.year).add(gen));
         mark_graph_stale();
         outcome = BlockOutcome::done;
       });

@@ -82,19 +82,26 @@ Where filters(const EventQuery& q, bool events, const sql::Session& s) {
 std::string event_order(EventSort sort, const sql::Session& s) {
   const std::string first = "e.date_first" + std::string(s.nulls_first());
   switch (sort) {
-    case EventSort::Date: return first + ", e.id";
-    case EventSort::DateDesc: return "e.date_first IS NULL, e.date_first DESC, e.id";
-    case EventSort::Fatalities: return "e.fatalities IS NULL, e.fatalities, " + first + ", e.id";
-    case EventSort::FatalitiesDesc: return "e.fatalities IS NULL, e.fatalities DESC, " + first + ", e.id";
-    case EventSort::Sources: return "e.sources DESC, " + first + ", e.id";
+    case EventSort::Date:
+      return first + ", e.id";
+    case EventSort::DateDesc:
+      return "e.date_first IS NULL, e.date_first DESC, e.id";
+    case EventSort::Fatalities:
+      return "e.fatalities IS NULL, e.fatalities, " + first + ", e.id";
+    case EventSort::FatalitiesDesc:
+      return "e.fatalities IS NULL, e.fatalities DESC, " + first + ", e.id";
+    case EventSort::Sources:
+      return "e.sources DESC, " + first + ", e.id";
   }
   return first + ", e.id";
 }
 
 std::string limit_offset(const EventQuery& q, Where& w, const sql::Session& s) {
   std::string out;
-  if (q.limit) out += " LIMIT " + w.params().param(static_cast<int64_t>(q.limit));
-  else if (q.offset) out += " LIMIT " + std::string(s.no_limit());
+  if (q.limit)
+    out += " LIMIT " + w.params().param(static_cast<int64_t>(q.limit));
+  else if (q.offset)
+    out += " LIMIT " + std::string(s.no_limit());
   if (q.offset) out += " OFFSET " + w.params().param(static_cast<int64_t>(q.offset));
   return out;
 }
@@ -172,29 +179,29 @@ void SqlStore::events(const EventQuery& q, const std::function<void(const EventV
   const std::string order = event_order(q.sort, s);
   s.read([&] {
     // Filter, sort and cut the events first; only the rows kept are joined to their wording.
-    s.for_each_batch(
-        "SELECT e.id, e.representative, e.block_year, e.key, d.doc_id, r.sentence, r.evidence, " +
-            data_columns("e") + " FROM (SELECT * FROM events e" + w.sql() + " ORDER BY " + order + limit +
-            ") e LEFT JOIN reports r ON r.id = e.representative LEFT JOIN documents d ON d.id = r.document"
-            " ORDER BY " + order,
-        w.params(), [&](const sql::Result& batch) {
-          std::vector<EventView> views(static_cast<std::size_t>(batch.rows()));
-          std::vector<int64_t> keys;
-          for (int i = 0; i < batch.rows(); ++i) {
-            sql::Row r = batch.row(i);
-            EventView& v = views[static_cast<std::size_t>(i)];
-            v.event.id = r.text(0);
-            v.event.representative = r.int64(1);
-            v.event.block_year = static_cast<int>(r.int64(2));
-            v.doc = r.text(4);
-            v.sentence = static_cast<uint32_t>(r.int64(5));
-            v.evidence = r.text(6);
-            v.event.data = read_event_data(r, 7);
-            keys.push_back(r.int64(3));
-          }
-          read_event_details(views, keys);
-          for (const auto& v : views) row(v);
-        });
+    s.for_each_batch("SELECT e.id, e.representative, e.block_year, e.key, d.doc_id, r.sentence, r.evidence, " +
+                         data_columns("e") + " FROM (SELECT * FROM events e" + w.sql() + " ORDER BY " + order + limit +
+                         ") e LEFT JOIN reports r ON r.id = e.representative LEFT JOIN documents d ON d.id = r.document"
+                         " ORDER BY " +
+                         order,
+                     w.params(), [&](const sql::Result& batch) {
+                       std::vector<EventView> views(static_cast<std::size_t>(batch.rows()));
+                       std::vector<int64_t> keys;
+                       for (int i = 0; i < batch.rows(); ++i) {
+                         sql::Row r = batch.row(i);
+                         EventView& v = views[static_cast<std::size_t>(i)];
+                         v.event.id = r.text(0);
+                         v.event.representative = r.int64(1);
+                         v.event.block_year = static_cast<int>(r.int64(2));
+                         v.doc = r.text(4);
+                         v.sentence = static_cast<uint32_t>(r.int64(5));
+                         v.evidence = r.text(6);
+                         v.event.data = read_event_data(r, 7);
+                         keys.push_back(r.int64(3));
+                       }
+                       read_event_details(views, keys);
+                       for (const auto& v : views) row(v);
+                     });
   });
 }
 
@@ -206,10 +213,11 @@ void SqlStore::reports(const EventQuery& q, const std::function<void(const Repor
   s.read([&] {
     // Filter, sort and cut on the sort keys first; only the rows kept are read whole.
     s.for_each_batch(
-        "SELECT " + report_columns() + ", d.source"
-        " FROM (SELECT r.id AS report, r.date_first AS first, d.doc_id AS doc, r.idx AS idx"
-        " FROM reports r JOIN documents d ON d.id = r.document" + w.sql() + " ORDER BY first" + first +
-            ", doc, idx" + limit +
+        "SELECT " + report_columns() +
+            ", d.source"
+            " FROM (SELECT r.id AS report, r.date_first AS first, d.doc_id AS doc, r.idx AS idx"
+            " FROM reports r JOIN documents d ON d.id = r.document" +
+            w.sql() + " ORDER BY first" + first + ", doc, idx" + limit +
             ") k JOIN reports r ON r.id = k.report JOIN documents d ON d.id = r.document ORDER BY k.first" + first +
             ", k.doc, k.idx",
         w.params(), [&](const sql::Result& batch) {
@@ -232,9 +240,10 @@ void SqlStore::reports(const EventQuery& q, const std::function<void(const Repor
             Report& r = views[at.at(ar.int64(0))].report;
             (ar.int64(1) == 1 ? r.data.actor1 : r.data.actor2).push_back(read_actor(ar, 2));
           }
-          sql::Result ev = s.query("SELECT s.report, e.id FROM event_sources s JOIN events e ON e.key = s.event WHERE " +
-                                       s.in_id_set("s.report", "$1"),
-                                   p);
+          sql::Result ev =
+              s.query("SELECT s.report, e.id FROM event_sources s JOIN events e ON e.key = s.event WHERE " +
+                          s.in_id_set("s.report", "$1"),
+                      p);
           for (int i = 0; i < ev.rows(); ++i) {
             ReportView& v = views[at.at(ev.int64(i, 0))];
             if (v.event_id.empty()) v.event_id = ev.text(i, 1);
@@ -244,12 +253,12 @@ void SqlStore::reports(const EventQuery& q, const std::function<void(const Repor
   });
 }
 
-std::vector<Report> SqlStore::read_reports(const std::string& where, const std::string& actors_where,
-                                           const Params& p) {
+std::vector<Report> SqlStore::read_reports(const std::string& where, const std::string& actors_where, const Params& p) {
   sql::Session& s = session();
   std::vector<Report> reports;
   std::unordered_map<int64_t, std::size_t> at;
-  sql::Result r = s.query("SELECT " + report_columns() + " FROM reports r JOIN documents d ON d.id = r.document " + where, p);
+  sql::Result r =
+      s.query("SELECT " + report_columns() + " FROM reports r JOIN documents d ON d.id = r.document " + where, p);
   for (int i = 0; i < r.rows(); ++i) {
     Report report = read_report(r.row(i), 0);
     at[report.id] = reports.size();
@@ -294,8 +303,8 @@ void SqlStore::scan_events(const std::function<void(const Event&)>& fn) {
   constexpr int kRole = 5 + 13;
   Event e;
   session().for_each_batch(
-      "SELECT e.id, e.representative, e.block_year, coalesce(d.documents, 0), d.published, " + data_columns("e") + ", a.role, " +
-          actor_columns("a") + " FROM events e LEFT JOIN event_actors a ON a.event = e.key LEFT JOIN (" +
+      "SELECT e.id, e.representative, e.block_year, coalesce(d.documents, 0), d.published, " + data_columns("e") +
+          ", a.role, " + actor_columns("a") + " FROM events e LEFT JOIN event_actors a ON a.event = e.key LEFT JOIN (" +
           kEventDocuments + ") d ON d.event = e.key ORDER BY e.id, a.role, a.ord",
       Params(), [&](const sql::Result& batch) {
         for (int i = 0; i < batch.rows(); ++i) {
@@ -311,7 +320,8 @@ void SqlStore::scan_events(const std::function<void(const Event&)>& fn) {
             if (!s.is_null(4)) e.published = lexicon::parse_partial_date(s.text(4)).value_or(lexicon::PartialDate{});
             e.data = read_event_data(s, 5);
           }
-          if (!s.is_null(kRole)) (s.int64(kRole) == 1 ? e.data.actor1 : e.data.actor2).push_back(read_actor(s, kRole + 1));
+          if (!s.is_null(kRole))
+            (s.int64(kRole) == 1 ? e.data.actor1 : e.data.actor2).push_back(read_actor(s, kRole + 1));
         }
       });
   if (!e.id.empty()) fn(e);
@@ -355,8 +365,9 @@ std::vector<ActorInfo> SqlStore::find_actors(const std::string& name) {
 
 std::vector<graph::RoleFact> SqlStore::roles() {
   std::vector<graph::RoleFact> out;
-  sql::Result r = session().query("SELECT person, actor, role, date_from, date_to FROM roles ORDER BY actor, date_from" +
-                                  std::string(session().nulls_first()) + ", person");
+  sql::Result r =
+      session().query("SELECT person, actor, role, date_from, date_to FROM roles ORDER BY actor, date_from" +
+                      std::string(session().nulls_first()) + ", person");
   for (int i = 0; i < r.rows(); ++i)
     out.push_back(
         graph::RoleFact{r.text(i, 0), r.text(i, 1), r.text(i, 2), date_of(r.text(i, 3)), date_of(r.text(i, 4))});
@@ -378,8 +389,8 @@ std::vector<graph::MembershipFact> SqlStore::memberships() {
     sql::Result m = s.query("SELECT id, member, grp, date_from, date_to, source, note FROM memberships ORDER BY id");
     for (int i = 0; i < m.rows(); ++i) {
       at[m.int64(i, 0)] = out.size();
-      out.push_back(graph::MembershipFact{m.text(i, 1), m.text(i, 2), date_of(m.text(i, 3)), date_of(m.text(i, 4)),
-                                          m.text(i, 5), m.text(i, 6), {}});
+      out.push_back(graph::MembershipFact{
+          m.text(i, 1), m.text(i, 2), date_of(m.text(i, 3)), date_of(m.text(i, 4)), m.text(i, 5), m.text(i, 6), {}});
     }
     sql::Result e = s.query("SELECT membership, event FROM membership_evidence ORDER BY membership, event");
     for (int i = 0; i < e.rows(); ++i) out[at.at(e.int64(i, 0))].evidence.push_back(e.text(i, 1));
@@ -403,7 +414,8 @@ std::vector<RelationSum> SqlStore::relations(const graph::Window& window, const 
   }
   sql::Result r = session().query(
       "SELECT a, b, sum(cooperative), sum(conflictual), sum(cooperative_events), sum(conflictual_events) "
-      "FROM relations" + where.sql() + " GROUP BY a, b ORDER BY a, b",
+      "FROM relations" +
+          where.sql() + " GROUP BY a, b ORDER BY a, b",
       p, sql::Prepare::once);
   std::vector<RelationSum> out;
   for (int i = 0; i < r.rows(); ++i) {
@@ -423,7 +435,8 @@ std::vector<graph::ControlInterval> SqlStore::control(const std::string& place_k
   s.read([&] {
     sql::Result k = s.query(
         "SELECT k.id, k.place, k.place_key, k.holders, k.date_from, k.date_to, k.to_open, k.source, k.status, k.note "
-        "FROM control k" + where + " ORDER BY k.place_key, k.id",
+        "FROM control k" +
+            where + " ORDER BY k.place_key, k.id",
         p);
     for (int i = 0; i < k.rows(); ++i) {
       sql::Row r = k.row(i);
@@ -440,9 +453,11 @@ std::vector<graph::ControlInterval> SqlStore::control(const std::string& place_k
       at[r.int64(0)] = out.size();
       out.push_back(std::move(iv));
     }
-    sql::Result e = s.query("SELECT c.control, c.event, c.change FROM control_evidence c JOIN control k ON k.id = "
-                            "c.control" + where + " ORDER BY c.control, c.event",
-                            p);
+    sql::Result e = s.query(
+        "SELECT c.control, c.event, c.change FROM control_evidence c JOIN control k ON k.id = "
+        "c.control" +
+            where + " ORDER BY c.control, c.event",
+        p);
     for (int i = 0; i < e.rows(); ++i)
       out[at.at(e.int64(i, 0))].evidence.push_back(graph::ControlEvidence{e.text(i, 1), e.text(i, 2)});
   });

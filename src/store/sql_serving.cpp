@@ -57,15 +57,15 @@ void SqlStore::scan_event_columns(bool with_texts, const std::function<void(cons
       with_texts ? ", (SELECT " + s.concat_agg(s.byte_length("r.evidence") + " || ':' || r.evidence", "''") +
                        " FROM event_sources s JOIN reports r ON r.id = s.report WHERE s.event = e.key)"
                  : ", NULL";
-  const std::string actors =
-      "(SELECT " + s.concat_agg("coalesce(a.actor_id, '') || $1 || coalesce(a.affiliation_id, '')", "$1") +
-      " FROM event_actors a WHERE a.event = e.key)";
+  const std::string actors = "(SELECT " +
+                             s.concat_agg("coalesce(a.actor_id, '') || $1 || coalesce(a.affiliation_id, '')", "$1") +
+                             " FROM event_actors a WHERE a.event = e.key)";
   EventColumns c;
   s.read([&] {
     s.for_each_batch(
         "SELECT e.id, e.type, e.date_first, e.date_last, e.place, e.admin1, e.country, e.lat, e.lon, e.fatalities, "
-        "e.confidence, e.sources, " + actors + texts + " FROM events e ORDER BY e.date_first" +
-            std::string(s.nulls_first()) + ", e.id",
+        "e.confidence, e.sources, " +
+            actors + texts + " FROM events e ORDER BY e.date_first" + std::string(s.nulls_first()) + ", e.id",
         Params().add("\x1f"), [&](const sql::Result& batch) {
           for (int i = 0; i < batch.rows(); ++i) {
             sql::Row r = batch.row(i);

@@ -50,15 +50,21 @@ bool SqlStore::sync_pack(const graph::PackFacts& facts) {
     for (const auto& a : facts.actors) actors[a.id] = &a;
     auto actor = s.bulk_insert("INSERT INTO actors (id, name, name_key, kind, country, sector)", 6);
     for (const auto& [id, a] : actors)
-      actor->row().add(id).add(a->name).add(text::fold(a->name)).text_or_null(a->kind).text_or_null(a->country).text_or_null(
-          a->sector);
+      actor->row()
+          .add(id)
+          .add(a->name)
+          .add(text::fold(a->name))
+          .text_or_null(a->kind)
+          .text_or_null(a->country)
+          .text_or_null(a->sector);
     actor->flush();
     auto alias = s.bulk_insert("INSERT INTO actor_aliases (actor, alias, key)", 3, "ON CONFLICT DO NOTHING");
     for (const auto& a : facts.actors)
       for (const auto& al : a.aliases) alias->row().add(a.id).add(al).add(text::fold(al));
     alias->flush();
     // A role without a start date is left out (its key is NOT NULL).
-    auto role = s.bulk_insert("INSERT INTO roles (person, actor, role, date_from, date_to)", 5, "ON CONFLICT DO NOTHING");
+    auto role =
+        s.bulk_insert("INSERT INTO roles (person, actor, role, date_from, date_to)", 5, "ON CONFLICT DO NOTHING");
     for (const auto& r : facts.roles) {
       const std::string from = extract::format_date(r.from);
       if (from.empty()) continue;
@@ -81,7 +87,8 @@ void SqlStore::insert_reports(const DocumentReports& documents) {
   auto rows = s.bulk_insert(
       "INSERT INTO reports (document, sentence, idx, evidence, evidence_begin, evidence_end, type, mode, acled_type, "
       "acled_subtype, cameo, date, date_first, date_last, place, place_key, admin1, admin1_key, country, lat, lon, "
-      "place_inferred, fatalities, confidence, pattern, block_year" + std::string(terms ? ", terms)" : ")"),
+      "place_inferred, fatalities, confidence, pattern, block_year" +
+          std::string(terms ? ", terms)" : ")"),
       terms ? 27 : 26, "RETURNING id", [&](const sql::Result& r) {
         for (int i = 0; i < r.rows(); ++i) ids.push_back(r.int64(i, 0));
       });
@@ -137,8 +144,9 @@ WriteStats SqlStore::write_batch(const std::vector<DocumentInput>& batch) {
     // Lock the document's row, or insert it; when a concurrent writer inserts the same id first,
     // ON CONFLICT waits for it to commit and the next look finds its row.
     for (int attempt = 0; !existing && row == 0; ++attempt) {
-      sql::Result found = s.query(
-          "SELECT id, content_hash FROM documents WHERE doc_id = $1" + std::string(s.for_update()), Params().add(doc.id));
+      sql::Result found =
+          s.query("SELECT id, content_hash FROM documents WHERE doc_id = $1" + std::string(s.for_update()),
+                  Params().add(doc.id));
       if (found.rows()) {
         existing = found.int64(0, 0);
         hash = found.text(0, 1);
@@ -148,8 +156,14 @@ WriteStats SqlStore::write_batch(const std::vector<DocumentInput>& batch) {
       sql::Result ins = s.query(
           "INSERT INTO documents (doc_id, content_hash, date, title, source, url, lang) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (doc_id) DO NOTHING RETURNING id",
-          Params().add(doc.id).add(in.hash).text_or_null(doc.date).text_or_null(doc.title).text_or_null(doc.source)
-              .text_or_null(doc.url).text_or_null(doc.lang));
+          Params()
+              .add(doc.id)
+              .add(in.hash)
+              .text_or_null(doc.date)
+              .text_or_null(doc.title)
+              .text_or_null(doc.source)
+              .text_or_null(doc.url)
+              .text_or_null(doc.lang));
       if (ins.rows()) row = ins.int64(0, 0);
     }
     if (existing) {
@@ -162,10 +176,17 @@ WriteStats SqlStore::write_batch(const std::vector<DocumentInput>& batch) {
       sql::Result old = s.query("SELECT DISTINCT type, block_year FROM reports WHERE document = $1", Params().add(row));
       for (int i = 0; i < old.rows(); ++i) dirty.emplace(old.text(i, 0), static_cast<int>(old.int64(i, 1)));
       s.query("DELETE FROM reports WHERE document = $1", Params().add(row));
-      s.query("UPDATE documents SET content_hash = $2, date = $3, title = $4, source = $5, url = $6, lang = $7 "
-              "WHERE id = $1",
-              Params().add(row).add(in.hash).text_or_null(doc.date).text_or_null(doc.title).text_or_null(doc.source)
-                  .text_or_null(doc.url).text_or_null(doc.lang));
+      s.query(
+          "UPDATE documents SET content_hash = $2, date = $3, title = $4, source = $5, url = $6, lang = $7 "
+          "WHERE id = $1",
+          Params()
+              .add(row)
+              .add(in.hash)
+              .text_or_null(doc.date)
+              .text_or_null(doc.title)
+              .text_or_null(doc.source)
+              .text_or_null(doc.url)
+              .text_or_null(doc.lang));
       s.query("UPDATE document_texts SET text = $2 WHERE document = $1", Params().add(row).add(doc.text));
       ++stats.changed;
     } else {
@@ -249,8 +270,13 @@ void SqlStore::rebuild_graph(const std::function<graph::Graph(const EventScan&)>
     auto m = s.bulk_insert("INSERT INTO memberships (member, grp, date_from, date_to, source, note)", 6, "RETURNING id",
                            collect);
     for (const auto& f : g.memberships)
-      m->row().add(f.member).add(f.group).text_or_null(extract::format_date(f.from)).text_or_null(
-          extract::format_date(f.to)).add(f.source).text_or_null(f.note);
+      m->row()
+          .add(f.member)
+          .add(f.group)
+          .text_or_null(extract::format_date(f.from))
+          .text_or_null(extract::format_date(f.to))
+          .add(f.source)
+          .text_or_null(f.note);
     m->flush();
     auto me = s.bulk_insert("INSERT INTO membership_evidence (membership, event)", 2, "ON CONFLICT DO NOTHING");
     for (std::size_t k = 0; k < g.memberships.size() && k < ids.size(); ++k)
@@ -260,8 +286,15 @@ void SqlStore::rebuild_graph(const std::function<graph::Graph(const EventScan&)>
         "INSERT INTO relations (a, b, year, month, cooperative, conflictual, cooperative_events, conflictual_events)",
         8);
     for (const auto& c : g.relations)
-      r->row().add(c.a).add(c.b).add(c.year).add(c.month).add(c.cooperative).add(c.conflictual).add(
-          c.cooperative_events).add(c.conflictual_events);
+      r->row()
+          .add(c.a)
+          .add(c.b)
+          .add(c.year)
+          .add(c.month)
+          .add(c.cooperative)
+          .add(c.conflictual)
+          .add(c.cooperative_events)
+          .add(c.conflictual_events);
     r->flush();
     ids.clear();
     auto c = s.bulk_insert(
@@ -270,8 +303,16 @@ void SqlStore::rebuild_graph(const std::function<graph::Graph(const EventScan&)>
     for (const auto& iv : g.control) {
       std::string holders;
       for (const auto& h : iv.holders) holders += (holders.empty() ? "" : "|") + h;
-      c->row().add(iv.place).add(iv.place_key).add(holders).text_or_null(extract::format_date(iv.from)).text_or_null(
-          extract::format_date(iv.to)).add(iv.to_open ? 1 : 0).add(iv.source).add(iv.status).text_or_null(iv.note);
+      c->row()
+          .add(iv.place)
+          .add(iv.place_key)
+          .add(holders)
+          .text_or_null(extract::format_date(iv.from))
+          .text_or_null(extract::format_date(iv.to))
+          .add(iv.to_open ? 1 : 0)
+          .add(iv.source)
+          .add(iv.status)
+          .text_or_null(iv.note);
     }
     c->flush();
     auto ce = s.bulk_insert("INSERT INTO control_evidence (control, event, change)", 3, "ON CONFLICT DO NOTHING");

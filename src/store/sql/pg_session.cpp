@@ -11,10 +11,14 @@ namespace {
 
 void append(pg::Params& out, const Params& p) {
   for (const Value& v : p.values()) {
-    if (const auto* t = std::get_if<std::string>(&v)) out.add(*t);
-    else if (const auto* i = std::get_if<int64_t>(&v)) out.add(*i);
-    else if (const auto* d = std::get_if<double>(&v)) out.add(*d);
-    else out.null();
+    if (const auto* t = std::get_if<std::string>(&v))
+      out.add(*t);
+    else if (const auto* i = std::get_if<int64_t>(&v))
+      out.add(*i);
+    else if (const auto* d = std::get_if<double>(&v))
+      out.add(*d);
+    else
+      out.null();
   }
 }
 
@@ -24,8 +28,10 @@ Result from_pg(const pg::Result& r) {
   cells.reserve(static_cast<std::size_t>(r.rows()) * columns);
   for (int i = 0; i < r.rows(); ++i)
     for (int c = 0; c < columns; ++c) {
-      if (r.is_null(i, c)) cells.emplace_back(std::monostate{});
-      else cells.emplace_back(r.text(i, c));
+      if (r.is_null(i, c))
+        cells.emplace_back(std::monostate{});
+      else
+        cells.emplace_back(r.text(i, c));
     }
   return Result(columns, std::move(cells));
 }
@@ -82,8 +88,9 @@ class PgCopyInsert final : public BulkInsert {
     if (!key_.empty()) {
       // "reports (document, …)" → the table's name for its key's sequence.
       const std::string table = target_.substr(0, target_.find(' '));
-      pg::Result ids = c_.cached("SELECT nextval(pg_get_serial_sequence($1, $2)) FROM generate_series(1, $3::int4) ORDER BY 1",
-                                 pg::Params().add(table).add(key_).add(static_cast<int64_t>(rows_.size())));
+      pg::Result ids =
+          c_.cached("SELECT nextval(pg_get_serial_sequence($1, $2)) FROM generate_series(1, $3::int4) ORDER BY 1",
+                    pg::Params().add(table).add(key_).add(static_cast<int64_t>(rows_.size())));
       for (int i = 0; i < ids.rows(); ++i) keys.emplace_back(ids.int64(i, 0));
     }
     for (std::size_t i = 0; i < rows_.size(); ++i) {
@@ -113,11 +120,20 @@ class PgCopyInsert final : public BulkInsert {
       if (const auto* t = std::get_if<std::string>(&v)) {
         for (char c : *t) {
           switch (c) {
-            case '\\': line += "\\\\"; break;
-            case '\n': line += "\\n"; break;
-            case '\r': line += "\\r"; break;
-            case '\t': line += "\\t"; break;
-            default: line += c;
+            case '\\':
+              line += "\\\\";
+              break;
+            case '\n':
+              line += "\\n";
+              break;
+            case '\r':
+              line += "\\r";
+              break;
+            case '\t':
+              line += "\\t";
+              break;
+            default:
+              line += c;
           }
         }
       } else if (std::holds_alternative<std::monostate>(v)) {
@@ -152,7 +168,8 @@ Result PgSession::query(std::string_view sql, const Params& p, Prepare prepare) 
 
 void PgSession::for_each_batch(std::string_view sql, const Params& p, const std::function<void(const Result&)>& batch,
                                int rows) {
-  pg::for_each_batch(c_, sql, pg_params(p), [&](const pg::Result& r) { batch(from_pg(r)); }, rows);
+  pg::for_each_batch(
+      c_, sql, pg_params(p), [&](const pg::Result& r) { batch(from_pg(r)); }, rows);
 }
 
 void PgSession::read(const std::function<void()>& reads) {
@@ -186,7 +203,8 @@ std::unique_ptr<BulkInsert> PgSession::bulk_insert(std::string head, int columns
   // COPY where nothing follows the values but the return of a generated key; ON CONFLICT needs
   // an INSERT.
   constexpr std::string_view kInsert = "INSERT INTO ", kReturning = "RETURNING ";
-  if (head.starts_with(kInsert) && (tail.empty() || (tail.starts_with(kReturning) && tail.find(',') == std::string::npos)))
+  if (head.starts_with(kInsert) &&
+      (tail.empty() || (tail.starts_with(kReturning) && tail.find(',') == std::string::npos)))
     return std::make_unique<PgCopyInsert>(c_, head.substr(kInsert.size()),
                                           tail.empty() ? "" : tail.substr(kReturning.size()), std::move(on_result));
   return std::make_unique<PgBulkInsert>(c_, std::move(head), columns, std::move(tail), std::move(on_result));
@@ -244,8 +262,6 @@ std::string PgSession::concat_agg(std::string_view expr, std::string_view separa
   return "string_agg(" + std::string(expr) + ", " + std::string(separator) + ")";
 }
 
-std::string PgSession::byte_length(std::string_view expr) const {
-  return "octet_length(" + std::string(expr) + ")";
-}
+std::string PgSession::byte_length(std::string_view expr) const { return "octet_length(" + std::string(expr) + ")"; }
 
 }  // namespace faultline::store::sql

@@ -13,10 +13,18 @@ namespace {
 void take_row(const sqlite::Statement& s, int columns, std::vector<Value>& cells) {
   for (int c = 0; c < columns; ++c) {
     switch (s.column_type(c)) {
-      case SQLITE_NULL: cells.emplace_back(std::monostate{}); break;
-      case SQLITE_INTEGER: cells.emplace_back(s.int64(c)); break;
-      case SQLITE_FLOAT: cells.emplace_back(s.real(c)); break;
-      default: cells.emplace_back(s.text(c)); break;
+      case SQLITE_NULL:
+        cells.emplace_back(std::monostate{});
+        break;
+      case SQLITE_INTEGER:
+        cells.emplace_back(s.int64(c));
+        break;
+      case SQLITE_FLOAT:
+        cells.emplace_back(s.real(c));
+        break;
+      default:
+        cells.emplace_back(s.text(c));
+        break;
     }
   }
 }
@@ -79,10 +87,14 @@ class SqliteBulkInsert final : public BulkInsert {
 void bind(sqlite::Statement& s, const Params& p) {
   int n = 1;
   for (const Value& v : p.values()) {
-    if (const auto* t = std::get_if<std::string>(&v)) s.bind(n, *t);
-    else if (const auto* i = std::get_if<int64_t>(&v)) s.bind(n, *i);
-    else if (const auto* d = std::get_if<double>(&v)) s.bind(n, *d);
-    else s.bind_null(n);
+    if (const auto* t = std::get_if<std::string>(&v))
+      s.bind(n, *t);
+    else if (const auto* i = std::get_if<int64_t>(&v))
+      s.bind(n, *i);
+    else if (const auto* d = std::get_if<double>(&v))
+      s.bind(n, *d);
+    else
+      s.bind_null(n);
     ++n;
   }
 }
@@ -180,8 +192,10 @@ std::string SqliteSession::text_query(std::string_view words) const {
     word.clear();
   };
   for (char c : words) {
-    if (c == ' ' || c == '\t' || c == '\n') flush();
-    else word += c;
+    if (c == ' ' || c == '\t' || c == '\n')
+      flush();
+    else
+      word += c;
   }
   flush();
   return out;
