@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config libicu-dev nlohmann-json3-dev libcli11-dev
           libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libpq-dev postgresql-15 libgumbo-dev libcld2-dev python3 time
-          libcpp-httplib-dev zlib1g-dev chromium wrk clang libclang-rt-14-dev clang-format)
+          libcpp-httplib-dev zlib1g-dev chromium wrk clang libclang-rt-14-dev clang-format
+          python3-pandas python3-matplotlib)
 # zlib1g-dev: gzip answers of `faultline serve` (cpp-httplib compresses with zlib; README, dependencies).
 # The sharded ingest's job-array test runs a throwaway single-node Slurm cluster (tests/slurm).
 packages+=(slurm-wlm munge)
