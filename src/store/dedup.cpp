@@ -50,12 +50,15 @@ bool same_text_ci(const std::string& a, const std::string& b) {
          });
 }
 
-// 3 same place name, 2 same first-level region, 1 within kSamePlaceKm, 0 one side unknown,
-// -1 different places.
+// 3 same place name, 2 a place and the first-level region it lies in, 1 within kSamePlaceKm,
+// 0 one side unknown, -1 different places. Two towns of one region are different places ("an
+// attack in Boni" and "an attack in Douentza" on one day are two attacks); only a report that
+// names the region itself may be the same event as one that names a town in it.
 int place_match(const std::optional<coding::CodedLocation>& a, const std::optional<coding::CodedLocation>& b) {
   if (!a || !b || a->name.empty() || b->name.empty()) return 0;
   if (same_text_ci(a->name, b->name) && a->country == b->country) return 3;
-  if (!a->admin1.empty() && a->admin1 == b->admin1 && a->country == b->country) return 2;
+  const bool names_region = same_text_ci(a->name, a->admin1) || same_text_ci(b->name, b->admin1);
+  if (!a->admin1.empty() && a->admin1 == b->admin1 && a->country == b->country && names_region) return 2;
   if (a->has_coordinates && b->has_coordinates && distance_km(a->lat, a->lon, b->lat, b->lon) <= kSamePlaceKm) return 1;
   return -1;
 }

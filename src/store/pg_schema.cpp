@@ -272,18 +272,20 @@ void pg_migrate(pg::Connection& c) {
                         ", newer than this faultline knows (" + std::to_string(latest) + "); use a newer faultline",
                     "");
   if (current == latest) return;
+  // Every pending step in one transaction: a process killed while creating or upgrading a store
+  // leaves it as it was.
+  pg::Transaction tx(c);
+  pg::lock(c, kMigrationLock, 0);
+  // Another process may have migrated meanwhile; the lock is ours now, so look again.
+  c.exec("CREATE TABLE IF NOT EXISTS faultline_schema (version integer NOT NULL)");
+  current = static_cast<int>(c.scalar("SELECT coalesce(max(version), 0) FROM faultline_schema"));
   for (const auto& m : all) {
     if (m.version <= current) continue;
-    pg::Transaction tx(c);
-    pg::lock(c, kMigrationLock, 0);
-    // Another process may have migrated meanwhile; the lock is ours now, so look again.
-    c.exec("CREATE TABLE IF NOT EXISTS faultline_schema (version integer NOT NULL)");
-    if (c.scalar("SELECT coalesce(max(version), 0) FROM faultline_schema") >= m.version) continue;
     c.exec(m.sql);
     c.exec("DELETE FROM faultline_schema");
     c.exec("INSERT INTO faultline_schema (version) VALUES ($1)", pg::Params().add(m.version));
-    tx.commit();
   }
+  tx.commit();
 }
 
 }  // namespace faultline::store

@@ -298,15 +298,18 @@ void migrate(sqlite::Database& db) {
     throw sqlite::Error("the database has schema version " + std::to_string(current) +
                             ", newer than this faultline knows (" + std::to_string(latest) + "); use a newer faultline",
                         SQLITE_ERROR);
+  if (current == latest) return;
+  // Every pending step in one transaction: a process killed while creating or upgrading a store
+  // leaves it as it was (no half-made schema that only a later run would finish).
+  sqlite::Transaction tx(db);
+  // Another process may have migrated meanwhile; the write lock is ours now, so look again.
+  current = static_cast<int>(db.scalar("PRAGMA user_version"));
   for (const auto& m : all) {
     if (m.version <= current) continue;
-    sqlite::Transaction tx(db);
-    // Another process may have migrated meanwhile; the write lock is ours now, so look again.
-    if (db.scalar("PRAGMA user_version") >= m.version) continue;
     db.exec(m.sql);
     db.exec("PRAGMA user_version = " + std::to_string(m.version));  // a constant, not input
-    tx.commit();
   }
+  tx.commit();
 }
 
 }  // namespace faultline::store

@@ -7,22 +7,7 @@ bin=$1
 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-
-contains() { grep -q -- "$2" "$1"; }
+source "$root/tests/lib/check.sh"  # check, contains, lacks, py
 
 # --- options ---
 "$bin" --help >"$tmp/help" 2>&1

@@ -9,12 +9,7 @@ root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 py=/usr/bin/python3  # Debian's, where python3-pandas and python3-matplotlib are installed
-failed=0
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failed=$((failed + 1)); fi
-}
+source "$root/tests/lib/check.sh"  # check, contains, lacks, py
 "$bin" ingest -q --db "$tmp/s.db" "$root/examples/sahel_reports.jsonl" >/dev/null 2>&1
 "$py" "$root/examples/monthly_fatalities.py" --db "$tmp/s.db" --faultline "$bin" --out "$tmp/f.png" --top 100 \
   >"$tmp/table.csv" 2>"$tmp/err"

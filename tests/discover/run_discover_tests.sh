@@ -10,23 +10,7 @@ root=$2
 docs=$root/tests/data/new_actors/docs.jsonl
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-contains() { grep -q -- "$2" "$1"; }
-lacks() { ! grep -q -- "$2" "$1"; }
-py() { python3 -c "$1" "${@:2}"; }  # py CODE ARGS...: a Python assertion (exit status)
+source "$root/tests/lib/check.sh"  # check, contains, lacks, py
 
 db=$tmp/na.db
 "$bin" ingest -q --db "$db" "$docs" >"$tmp/out" 2>"$tmp/err"

@@ -20,23 +20,7 @@ rc=$?
 [ $rc -eq 77 ] && exit 77
 [ $rc -ne 0 ] && exit 1
 dump="bash $root/tests/pg/dump_pg.sh"
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-contains() { grep -q -- "$2" "$1"; }
-lacks() { ! grep -q -- "$2" "$1"; }
-py() { python3 -c "$1" "${@:2}"; }
+source "$root/tests/lib/check.sh"  # check, contains, lacks, py
 
 # --- 1. SQLite and PostgreSQL give the same answers ---
 inputs=("$root/examples/sahel_reports.jsonl" "$root/tests/data/e2e/docs.jsonl" "$root/tests/data/store/same_event.jsonl"

@@ -15,20 +15,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-passed=0
-failed=0
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-contains() { grep -q -- "$2" "$1"; }
+source "$root/tests/lib/check.sh"  # check, contains, lacks, py
 finish() {
   echo "$passed passed, $failed failed"
   [ "$failed" -eq 0 ] || exit 1

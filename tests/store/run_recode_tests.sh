@@ -11,21 +11,7 @@ root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 data=${RECODE_DATA:-$root/tests/data/recode}  # RECODE_DATA: another corpus and pack (to see checks fail)
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-contains() { grep -q -- "$2" "$1"; }
+source "$root/tests/lib/check.sh"  # check, contains, lacks, py
 # The actor ids of the events of a document, and the ids of its reports, as JSON.
 actors_of() { "$bin" events --db "$1" --format json | python3 -c '
 import json, sys

@@ -10,22 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 dump="python3 $root/tests/store/dump_db.py"
 corpus=$root/examples/sahel_reports.jsonl
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-    echo "ok   $name"
-  else
-    failed=$((failed + 1))
-    echo "FAIL $name"
-  fi
-}
-contains() { grep -q -- "$2" "$1"; }
-py() { python3 -c "$1" "${@:2}"; }
+source "$root/tests/lib/check.sh"  # check, contains, lacks, py
 
 # --- ingest, idempotence, order ---
 db=$tmp/ex.db

@@ -51,6 +51,8 @@ const Place kKidalNoCoords{"Kidal", "Kidal", 0, 0, false};
 const Place kAnefis{"Anefis", "Kidal", 18.04, 0.6011, true};  // ~95 km from Kidal, same region
 const Place kGao{"Gao", "Gao", 16.2717, -0.0447, true};
 const Place kGaoSuburb{"Gao Suburb", "", 16.30, 0.0, true};  // ~5 km from Gao, no region
+const Place kBoni{"Boni", "Mopti", 15.08, -1.93, true};
+const Place kDouentza{"Douentza", "Mopti", 15.00, -2.95, true};  // ~110 km from Boni, same region
 
 std::vector<std::vector<int64_t>> groups(const std::vector<store::Event>& events) {
   std::vector<std::vector<int64_t>> out;
@@ -99,6 +101,11 @@ TEST(StoreDedup, SameEventRules) {
   EXPECT_TRUE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {})));
   EXPECT_FALSE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {"JNIM"})));
   EXPECT_FALSE(store::same_event(base, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kGao)));
+  // Two towns of one region are two places; the region itself may be either.
+  auto boni = report("a", 0, "ASSAULT", "2021-03-04", {"JNIM"}, {"MLI_MIL"}, kBoni);
+  EXPECT_FALSE(store::same_event(boni, report("b", 0, "ASSAULT", "2021-03-04", {"JNIM"}, {"MLI_MIL"}, kDouentza)));
+  EXPECT_TRUE(store::same_event(boni, report("b", 0, "ASSAULT", "2021-03-04", {"JNIM"}, {"MLI_MIL"},
+                                             Place{"Mopti", "Mopti", 14.49, -4.19, true})));
   auto gao = report("a", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kGao);
   EXPECT_TRUE(store::same_event(gao, report("b", 0, "ASSAULT", "2023-11-14", {"MLI_MIL"}, {}, kGaoSuburb)));
   // Never two reports of one sentence; two sentences of one document may be one event.
