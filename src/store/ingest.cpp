@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
-#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <future>
-#include <thread>
 
 #include "coding/coder.h"
+#include "coding/parallel_for.h"
 #include "graph/builder.h"
 #include "store/columns.h"
 #include "store/content_hash.h"
@@ -26,7 +25,7 @@ double since(std::chrono::steady_clock::time_point t) {
 Ingester::Ingester(Store& store, const lexicon::Lexicon& lex, const graph::PackFacts& facts, IngestOptions options)
     : store_(store), lex_(lex), facts_(facts), options_(std::move(options)) {
   if (options_.batch_size == 0) options_.batch_size = 1;
-  if (options_.jobs == 0) options_.jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (options_.jobs == 0) options_.jobs = coding::default_threads();
   for (const auto& a : lex.actors()) actor_by_name_.try_emplace(a.name, a.id);
   for (const auto& a : lex.agents()) dedup_rules_.generic_agents.insert(a.id);
 }
@@ -39,39 +38,19 @@ void Ingester::code_batch(std::vector<DocumentInput>& batch) const {
   // Documents are independent: code them on several threads, each filling its own documents'
   // reports, so the batch keeps its input order.
   coding::Coder coder(lex_);
-  auto code_range = [&](std::size_t first, std::size_t step) {
-    for (std::size_t i = first; i < batch.size(); i += step) {
-      DocumentInput& in = batch[i];
-      auto events = coder.code(in.doc);
-      in.reports.reserve(events.size());
-      for (std::size_t k = 0; k < events.size(); ++k) {
-        Report r = report_from_coded(events[k], static_cast<uint32_t>(k));
-        for (auto* side : {&r.data.actor1, &r.data.actor2})
-          for (auto& a : *side)
-            if (!a.affiliation.empty())
-              if (auto it = actor_by_name_.find(a.affiliation); it != actor_by_name_.end()) a.affiliation_id = it->second;
-        in.reports.push_back(std::move(r));
-      }
+  coding::parallel_for(batch.size(), options_.jobs, [&](std::size_t i) {
+    DocumentInput& in = batch[i];
+    auto events = coder.code(in.doc);
+    in.reports.reserve(events.size());
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      Report r = report_from_coded(events[k], static_cast<uint32_t>(k));
+      for (auto* side : {&r.data.actor1, &r.data.actor2})
+        for (auto& a : *side)
+          if (!a.affiliation.empty())
+            if (auto it = actor_by_name_.find(a.affiliation); it != actor_by_name_.end()) a.affiliation_id = it->second;
+      in.reports.push_back(std::move(r));
     }
-  };
-  std::size_t jobs = std::min<std::size_t>(options_.jobs, batch.size());
-  if (jobs <= 1) {
-    code_range(0, 1);
-    return;
-  }
-  std::vector<std::thread> threads;
-  std::vector<std::exception_ptr> errors(jobs);
-  for (std::size_t t = 0; t < jobs; ++t)
-    threads.emplace_back([&, t] {
-      try {
-        code_range(t, jobs);
-      } catch (...) {
-        errors[t] = std::current_exception();
-      }
-    });
-  for (auto& th : threads) th.join();
-  for (auto& e : errors)
-    if (e) std::rethrow_exception(e);
+  });
 }
 
 void Ingester::submit(std::vector<DocumentInput>& pending, IngestResult& result) {
