@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "text/edit_distance.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -14,22 +15,6 @@ std::u32string code_points(const std::string& s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) out += text::next_code_point(s, i);
   return out;
-}
-
-// Levenshtein distance over code points.
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 }  // namespace
@@ -47,7 +32,7 @@ std::vector<std::string> closest_names(const std::string& given, const std::vect
     const std::string folded = text::fold(name);
     const bool contains = key.size() >= 3 && (folded.find(key) != std::string::npos ||
                                               (folded.size() >= 3 && key.find(folded) != std::string::npos));
-    const std::size_t d = edit_distance(key32, code_points(folded));
+    const std::size_t d = text::edit_distance(key32, code_points(folded));  // over code points
     if (contains || d <= max_distance) ranked.emplace(contains ? 0 : 1, d, name);
   }
   std::vector<std::string> out;

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "lexicon/lexicon.h"
+#include "text/edit_distance.h"
 #include "text/fold.h"
 
 namespace faultline::extract {
@@ -77,18 +78,7 @@ bool abbreviates(const NameWords& words, std::string_view acronym, std::string_v
 
 double edit_ratio(std::string_view a, std::string_view b) {
   if (a.empty() && b.empty()) return 0;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return static_cast<double>(row[b.size()]) / static_cast<double>(std::max(a.size(), b.size()));
+  return static_cast<double>(text::edit_distance(a, b)) / static_cast<double>(std::max(a.size(), b.size()));
 }
 
 }  // namespace faultline::extract
