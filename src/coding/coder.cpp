@@ -7,11 +7,13 @@
 
 #include "extract/arguments.h"
 #include "extract/citations.h"
+#include "extract/dateline.h"
 #include "extract/dates.h"
 #include "extract/fatalities.h"
 #include "extract/locations.h"
 #include "extract/mentions.h"
 #include "extract/new_actors.h"
+#include "extract/place_containment.h"
 #include "extract/predicates.h"
 #include "text/fold.h"
 #include "text/language.h"
@@ -57,6 +59,14 @@ void add_unique(std::vector<CodedActor>& into, const std::vector<CodedActor>& fr
     if (std::none_of(into.begin(), into.end(), [&](const CodedActor& x) { return same_actor(x, a); })) into.push_back(a);
 }
 
+// Drops repeated values, keeping the first of each in order; returns the new end.
+std::vector<uint32_t>::iterator unique_in_order(std::vector<uint32_t>& v) {
+  auto end = v.begin();
+  for (auto it = v.begin(); it != v.end(); ++it)
+    if (std::find(v.begin(), end, *it) == end) *end++ = *it;
+  return end;
+}
+
 bool overlap(const std::vector<CodedActor>& a, const std::vector<CodedActor>& b) {
   for (const auto& x : a)
     for (const auto& y : b)
@@ -94,14 +104,21 @@ class DocumentCoder {
       mentions_.push_back(extract::find_mentions(lex_, tokens_, s.first_token, s.end_token));
       drop_cited(citations_.back(), mentions_.back().actors);
       drop_cited(citations_.back(), mentions_.back().places);
-      fresh_.find(s.first_token, s.end_token, mentions_.back());
+      uint32_t first = s.first_token;
+      if (mentions_.size() == 1) first = skip_dateline(s, mentions_.back());
+      fresh_.find(first, s.end_token, mentions_.back());
     }
     link_surnames();
     for (auto& sm : mentions_) link_generic_groups(sm);
     for (std::size_t si = 0; si < sentences_.size(); ++si) link_reported_pronouns(si);
     home_country_ = dominant_country();
     resolve_namesakes();
+    for (auto& sm : mentions_) extract::attach_containing_places(lex_, tokens_, sm);
     if (auto d = lexicon::parse_partial_date(doc_.date)) context_.publication = *d;
+    if (dateline_place_ && dateline_place_->place != kNone && lex_.places()[dateline_place_->place].kind != "country") {
+      discourse_.place = location_of(*dateline_place_);
+      discourse_.place_paragraph = sentences_.front().paragraph;
+    }
     std::vector<CodedEvent> out;
     for (uint32_t si = 0; si < sentences_.size(); ++si) code_sentence(si, out);
     return out;
@@ -183,6 +200,19 @@ class DocumentCoder {
     }
   }
 
+  // A wire dateline ("BAMAKO —") opening the first sentence: its name is neither an actor nor a
+  // place the sentence names; its city is kept as the opening paragraph's place (see
+  // extract/dateline.h). Returns the first token after it.
+  uint32_t skip_dateline(const text::Sentence& s, SentenceMentions& sm) {
+    auto d = extract::find_dateline(tokens_, s.first_token, s.end_token, sm);
+    if (!d) return s.first_token;
+    const std::vector<std::pair<uint32_t, uint32_t>> span{{d->begin, d->end}};
+    drop_cited(span, sm.actors);
+    drop_cited(span, sm.places);
+    dateline_place_ = d->place;
+    return d->end;
+  }
+
   // Removes the items (anything with token range begin/end) that lie inside a citation.
   template <typename T>
   static void drop_cited(const std::vector<std::pair<uint32_t, uint32_t>>& cites, std::vector<T>& items) {
@@ -218,6 +248,7 @@ class DocumentCoder {
         }
       }
     }
+    if (dateline_place_) count(country_of(*dateline_place_), true);
     auto top = std::max_element(all.begin(), all.end());
     if (top == all.end() || *top == 0 || named[top - all.begin()] == 0) return;
     uint32_t home = static_cast<uint32_t>(top - all.begin());
@@ -232,6 +263,8 @@ class DocumentCoder {
         if (c == kNone && m.actor != kNone) c = lex_.country_index(lex_.actors()[m.actor].country);
         if (c != kNone) ++counts[c];
       }
+    if (dateline_place_) ++counts[country_of(*dateline_place_)];  // where the story was filed
+    counts.erase(kNone);
     uint32_t best = kNone;
     int best_n = 0;
     for (auto [c, n] : counts)
@@ -465,6 +498,8 @@ class DocumentCoder {
       const auto& pattern = lex_.patterns()[pred.pattern];
       auto args = extract::find_arguments(lex_, tokens_, s.first_token, s.end_token, sm, preds, pi);
       auto places = extract::event_places(lex_, tokens_, s.first_token, s.end_token, sm, preds, pi);
+      for (auto& p : places) p = extract::situated_place(sm, p);  // "Sokolo, in the Ségou region": Sokolo
+      places.erase(unique_in_order(places), places.end());
       if (!kPerPlaceTypes.count(pattern.type) && places.size() > 1) places.erase(places.begin() + 1, places.end());
       std::size_t copies = std::max<std::size_t>(1, places.size());
       for (std::size_t c = 0; c < copies; ++c) {
@@ -479,7 +514,11 @@ class DocumentCoder {
         e.pattern = pattern.file + ":" + std::to_string(pattern.line);
         uint32_t anchor = places.empty() ? pred.begin : sm.places[places[c]].end;
         e.date = event_date(dates, places.size() > 1 ? anchor : pred.begin);
+        bool inherits_place = places.empty() && discourse_.place && discourse_.place_paragraph == s.paragraph &&
+                              kPerPlaceTypes.count(pattern.type);
         uint32_t place_country = places.empty() ? sentence_country(sm) : country_of(sm.places[places[c]]);
+        // A bare agent takes the country of the event's place, named earlier in the paragraph too.
+        if (place_country == kNone && inherits_place) place_country = lex_.country_index(discourse_.place->country);
         e.actor1 = resolve_all(sm, args.source, e.date, place_country);
         e.actor2 = resolve_all(sm, args.target, e.date, place_country);
         std::erase_if(e.actor2, [&](const CodedActor& a) {
@@ -487,7 +526,7 @@ class DocumentCoder {
         });
         if (!places.empty()) {
           e.location = location_of(sm.places[places[c]]);
-        } else if (discourse_.place && discourse_.place_paragraph == s.paragraph && kPerPlaceTypes.count(e.type)) {
+        } else if (inherits_place) {
           e.location = discourse_.place;
           e.location->inferred = true;
         }
@@ -751,7 +790,7 @@ class DocumentCoder {
     if (!sm.places.empty()) {
       // the last sub-national place named
       for (auto it = sm.places.rbegin(); it != sm.places.rend(); ++it) {
-        if (it->place == kNone || lex_.places()[it->place].kind == "country") continue;
+        if (it->place == kNone || it->qualifies != kNone || lex_.places()[it->place].kind == "country") continue;
         discourse_.place = location_of(*it);
         discourse_.place_paragraph = s.paragraph;
         break;
@@ -765,6 +804,7 @@ class DocumentCoder {
   std::vector<text::Sentence> sentences_;
   std::vector<SentenceMentions> mentions_;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> citations_;  // per sentence
+  std::optional<extract::PlaceMention> dateline_place_;                // the city of the document's dateline
   uint32_t protesters_ = kNone;
   uint32_t civilians_ = kNone;  // the agent row "CIVILIANS", when a pack has it
   std::string lang_;  // the document's language: given, or detected  // the agent row "PROTESTERS", when a pack has it

@@ -33,6 +33,9 @@ struct PlaceMention {
   uint32_t place = kNone;    // a gazetteer row
   uint32_t country = kNone;  // a country named as a place ("in Mali")
   bool region = false;       // "the Kidal region"
+  // The region or country this mention places an earlier one in ("Sokolo, in the Ségou region"):
+  // that mention's index in the sentence's places; kNone for a place in its own right.
+  uint32_t qualifies = kNone;
 };
 
 struct SentenceMentions {

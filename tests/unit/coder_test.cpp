@@ -527,3 +527,51 @@ TEST(Coder, CompanionJoinedJointlyActsWithTheSubject) {
     EXPECT_EQ(ids(ev[0].actor2), Ids{"MNLA"}) << text;
   }
 }
+
+// A wire dateline says where the story was filed: the capital is not its government acting, and
+// its city is the place of an opening sentence that names none. Capitals and a dash before a
+// name that is no place are no dateline.
+TEST(Coder, DatelineIsNeitherActorNorNamedPlace) {
+  auto ev = code("BAMAKO — The MNLA attacked an army convoy near the airport on Monday.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Bamako");
+  EXPECT_TRUE(ev[0].location->inferred);
+
+  ev = code("Kidal (AFP) - The MNLA attacked an army convoy on Monday.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Kidal");
+
+  ev = code("GAO, Nov 13 (Reuters) - The MNLA attacked Timbuktu on Monday.");  // the sentence's own place wins
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Timbuktu");
+
+  ev = code("MNLA — the Tuareg movement — attacked Gao on Monday.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"});
+}
+
+// "Sokolo, in the Mopti region": the region says which Sokolo and where; it is no second place.
+TEST(Coder, RegionSetOffAfterAPlaceSituatesIt) {
+  auto ev = code("The MNLA attacked Sokolo, in the Mopti region, on Monday.");
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Sokolo");
+  EXPECT_EQ(ev[0].location->admin1, "Mopti");
+
+  ev = code("The MNLA attacked Sokolo, dans la région de Mopti, on Monday.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].location->admin1, "Mopti");
+
+  ev = code("The MNLA attacked Kidal, in northern Mali, on Monday.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].location->name, "Kidal");
+
+  ev = code("The MNLA attacked Sokolo on Monday.");  // alone: the most prominent namesake
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].location->admin1, "Ségou");
+}
