@@ -14,18 +14,6 @@ using lexicon::NameEntry;
 using lexicon::NameKind;
 using text::Token;
 
-// Words after which a capital or a country name is a place, not a government.
-// Nouns whose "of" complement is a place: "the border area of Mali", "parts of Niger".
-const std::unordered_set<std::string> kPlaceNouns = {
-    "area", "areas", "region", "regions", "zone", "zones", "part", "parts", "border", "borders", "outskirts",
-    "suburbs", "north", "south", "east", "west", "centre", "center", "heart", "territory", "province",
-    "district", "countryside", "streets", "capital", "city", "town", "village"};
-const std::unordered_set<std::string> kLocative = {
-    "in",       "at",        "near",     "outside", "inside", "across", "throughout", "within", "into",
-    "around",   "toward",    "towards",  "from",    "northern", "southern", "eastern", "western", "central",
-    "north",    "south",     "east",     "west",    "capital", "city",  "town",       "en",     "au",
-    "dans",     "a",         "vers",     "pres",    "across", "over",  "via",        "through", "entering"};
-
 // Words that cannot sit between a demonym and its agent noun ("Malian X soldiers").
 const std::unordered_set<std::string> kNoModifier = {
     "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "is", "are",
@@ -117,18 +105,34 @@ class Finder {
     return best;
   }
 
+  // Whether a number or a quantifier counts the noun at i ("two …", "dozens of …").
+  bool counted(uint32_t i) const {
+    if (i == begin_) return false;
+    uint32_t p = i - 1;
+    if (lex_.cue("place_of", tok_[p]) && p > begin_) --p;  // "dozens of", "des dizaines de"
+    return tok_[p].number || lex_.cue("quantifier", tok_[p]);
+  }
+
+  // The generic agent for civilians (sector CVL), or kNone when no pack has one.
+  uint32_t civilian_agent() const {
+    for (uint32_t g = 0; g < lex_.agents().size(); ++g)
+      if (lex_.agents()[g].sector == "CVL") return g;
+    return kNone;
+  }
+
   bool locative_before(uint32_t i) const {
     if (i == begin_) return false;
     uint32_t p = i - 1;
     if (tok_[p].key == "the" && p > begin_) --p;
     if (tok_[p].key == "," && p > begin_ && tok_[p - 1].key == "capital") return true;
-    // "the tri-border area of Mali, Niger and Burkina Faso": places of a place noun.
-    if (tok_[p].key == "of" && p > begin_ && kPlaceNouns.count(tok_[p - 1].key)) return true;
+    // "the tri-border area of Mali, Niger and Burkina Faso", "le sud-ouest du Niger": places of a
+    // place noun.
+    if (lex_.cue("place_of", tok_[p]) && p > begin_ && lex_.cue("place_noun", tok_[p - 1])) return true;
     // "in Kidal, Gao and Timbuktu": a place coordinated with the place just before it.
     if ((tok_[p].key == "," || tok_[p].key == "and" || tok_[p].key == "et") && !out_.places.empty() &&
         (out_.places.back().end == p || (out_.places.back().end + 1 == p && tok_[p - 1].key == ",")))
       return true;
-    return kLocative.count(tok_[p].key) > 0;
+    return lex_.cue("locative", tok_[p]);
   }
 
   uint32_t add_place(uint32_t i, uint32_t len, uint32_t place, uint32_t country) {
@@ -286,9 +290,13 @@ class Finder {
     // "U.S." is a demonym ("U.S. troops") and a name ("talks with the U.S."): with no noun after
     // it, the name.
     if (auto* d = find_kind(entries, NameKind::Demonym); d && !country) {
-      // A plural people noun alone ("the Russians") stands for the state.
+      // A plural people noun alone ("the Russians") stands for the state; counted ("two
+      // Nigeriens", "dozens of Malians") it is people of that country.
       if (tok_[i + len - 1].key.back() == 's' && tok_[i].capitalized) {
-        out_.actors.push_back(ActorMention{i, i + len, kNone, kNone, d->ref, Anaphor::None, true});
+        if (uint32_t people = civilian_agent(); counted(i) && people != kNone)
+          out_.actors.push_back(ActorMention{i, i + len, kNone, people, d->ref, Anaphor::None, false});
+        else
+          out_.actors.push_back(ActorMention{i, i + len, kNone, kNone, d->ref, Anaphor::None, true});
       }
       return i + len;
     }

@@ -575,3 +575,30 @@ TEST(Coder, RegionSetOffAfterAPlaceSituatesIt) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ev[0].location->admin1, "Ségou");
 }
+
+// "in northeastern Mali", "in the north-east of Mali": a country after a compass word or a place
+// noun is a place, not its government taking part.
+TEST(Coder, CountryAfterACompassWordIsAPlace) {
+  for (const char* text : {"The MNLA attacked a convoy in northeastern Mali, the army said.",
+                           "The MNLA attacked a convoy in the north-east of Mali, the army said."}) {
+    auto ev = code(text);
+    ASSERT_EQ(ev.size(), 1u) << text;
+    EXPECT_EQ(ids(ev[0].actor1), Ids{"MNLA"}) << text;
+    EXPECT_EQ(ids(ev[0].actor2), Ids{}) << text;
+    ASSERT_TRUE(ev[0].location) << text;
+    EXPECT_EQ(ev[0].location->country, "MLI") << text;
+  }
+}
+
+// "the Russians" stand for Russia's state; "two Russians", "dozens of Malians" are people.
+TEST(Coder, CountedPeopleOfACountryAreCivilians) {
+  auto ev = code("The MNLA killed two Russians in Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"RUS_CVL"});
+  ev = code("The MNLA killed dozens of Malians in Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor2), Ids{"MLI_CVL"});
+  ev = code("The Russians attacked the MNLA in Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), Ids{"RUS_GOV"});
+}
