@@ -495,6 +495,8 @@ std::vector<DateMention> find_dates(const std::vector<Token>& tokens, uint32_t b
   return Scanner(tokens, begin, end, context).run();
 }
 
+bool is_calendar_word(const std::string& key) { return month_of(key) != 0 || weekday_of(key) >= 0; }
+
 std::string format_date(const PartialDate& d) {
   if (!d.known()) return {};
   char buf[16];

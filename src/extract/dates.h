@@ -54,6 +54,9 @@ struct DateContext {
 std::vector<DateMention> find_dates(const std::vector<text::Token>& tokens, uint32_t begin, uint32_t end,
                                     const DateContext& context);
 
+// Whether a folded word names a month or a day of the week ("june", "juin", "sunday", "lundi").
+bool is_calendar_word(const std::string& key);
+
 // "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty for an unknown date.
 std::string format_date(const PartialDate& d);
 // "day", "month", "year" or "unknown".

@@ -1,5 +1,7 @@
 #include "extract/mentions.h"
 
+#include "extract/dates.h"
+
 #include <tuple>
 
 #include <string>
@@ -135,7 +137,20 @@ class Finder {
     return lex_.cue("locative", tok_[p]);
   }
 
+  // Whether the capitalised word at j carries a name on ("Kati Diallo", "Adan Yabaal"): a place
+  // name before it is only part of a longer name. Not a date ("Gao Sunday"), a place or facility
+  // noun ("Kidal Region", "Gao Airport") or another name ("Kidal MNLA fighters").
+  bool name_goes_on(uint32_t j) const {
+    if (j >= end_ || !tok_[j].word || !tok_[j].capitalized || tok_[j].number) return false;
+    if (is_calendar_word(tok_[j].key)) return false;
+    for (const char* kind : {"region_noun", "place_noun", "facility_noun"})
+      if (lex_.cue(kind, tok_[j])) return false;
+    std::vector<NameEntry> entries;
+    return longest(j, entries) == 0;
+  }
+
   uint32_t add_place(uint32_t i, uint32_t len, uint32_t place, uint32_t country) {
+    if (name_goes_on(i + len)) return i + len;
     PlaceMention pm{i, i + len, place, country, false};
     uint32_t j = i + len;
     if (j < end_ && kRegionWords.count(tok_[j].key)) {

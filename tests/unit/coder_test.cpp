@@ -602,3 +602,18 @@ TEST(Coder, CountedPeopleOfACountryAreCivilians) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_EQ(ids(ev[0].actor1), Ids{"RUS_GOV"});
 }
+
+// A place name followed by another capitalised word that is no name, date or place noun is part
+// of a longer name ("Kita Traoré" is a person): no place. "Gao Sunday", "Gao Airport" stay Gao.
+TEST(Coder, PlaceNameInsideALongerNameIsNoPlace) {
+  auto ev = code("The MNLA attacked journalist Kita Traoré in Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  ASSERT_TRUE(ev[0].location);
+  EXPECT_EQ(ev[0].location->name, "Gao");
+  for (const char* text : {"The MNLA attacked Gao Sunday.", "The MNLA attacked Gao Airport."}) {
+    ev = code(text);
+    ASSERT_EQ(ev.size(), 1u) << text;
+    ASSERT_TRUE(ev[0].location) << text;
+    EXPECT_EQ(ev[0].location->name, "Gao") << text;
+  }
+}
