@@ -578,9 +578,10 @@ class DocumentCoder {
         }
         if (e.type == "ASSAULT") {
           e.fatalities = extract::find_fatalities(tokens_, s.first_token, s.end_token, pred.begin);
-          if (!e.fatalities && extract::states_killing(tokens_, pred.begin, pred.end) && e.actor2.size() == 1 &&
-              lex_.actor_index(e.actor2.front().id) != kNone &&
-              lex_.actors()[lex_.actor_index(e.actor2.front().id)].kind == "person")
+          bool named_person = e.actor2.size() == 1 && lex_.actor_index(e.actor2.front().id) != kNone &&
+                              lex_.actors()[lex_.actor_index(e.actor2.front().id)].kind == "person";
+          if (!e.fatalities && ((named_person && extract::states_killing(tokens_, pred.begin, pred.end)) ||
+                                extract::kills_one_person(tokens_, s.first_token, s.end_token, pred.begin, pred.end)))
             e.fatalities = 1;
         }
         if (const auto* map = lex_.mapping(e.type, e.mode)) {

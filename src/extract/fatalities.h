@@ -19,4 +19,11 @@ std::optional<int64_t> find_fatalities(const std::vector<text::Token>& tokens, u
 // as the target, the toll is one.
 bool states_killing(const std::vector<text::Token>& tokens, uint32_t begin, uint32_t end);
 
+// Whether the killing verb of the predicate at tokens[pred_begin, pred_end) has one person as its
+// victim, named by a singular noun: its object ("killed the militia's commander", "killed a French
+// soldier") or, passive, its subject ("a pilot was killed", "un soldat a été tué"). The toll is
+// one. A victim coordinated with others ("a soldier and two civilians") is not counted here.
+bool kills_one_person(const std::vector<text::Token>& tokens, uint32_t begin, uint32_t end, uint32_t pred_begin,
+                      uint32_t pred_end);
+
 }  // namespace faultline::extract

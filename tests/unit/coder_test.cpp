@@ -617,3 +617,19 @@ TEST(Coder, PlaceNameInsideALongerNameIsNoPlace) {
     EXPECT_EQ(ev[0].location->name, "Gao") << text;
   }
 }
+
+// One person killed, named by a singular noun, is a toll of one; not when others die with them.
+TEST(Coder, OnePersonKilledIsATollOfOne) {
+  for (const char* text : {"The MNLA killed a Malian soldier in Gao.", "The MNLA killed the army's commander in Gao.",
+                           "A soldier was killed by the MNLA in Gao."}) {
+    auto ev = code(text);
+    ASSERT_EQ(ev.size(), 1u) << text;
+    EXPECT_EQ(ev[0].fatalities, std::optional<int64_t>(1)) << text;
+  }
+  auto ev = code("The MNLA killed a soldier and two civilians in Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_NE(ev[0].fatalities, std::optional<int64_t>(1));
+  ev = code("The MNLA attacked a soldier in Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_FALSE(ev[0].fatalities);
+}
