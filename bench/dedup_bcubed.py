@@ -3,7 +3,8 @@
 events of a corpus written for it (tests/data/dedup: several outlets per event in English and
 French, generic and named agents, look-alikes on the same town another day and on another town the
 same day, a cumulative toll). Each gold line names the real event a coded sentence reports; every
-report of that sentence and type is scored. Precision: how much of each report's event is the same
+report of that sentence and type is scored. A gold line whose event is "-" is a sentence that
+must code no event of that type (a cumulative toll over a period is no event). Precision: how much of each report's event is the same
 real event; recall: how much of its real event its event holds.
 
 Usage: bench/dedup_bcubed.py [FAULTLINE] [CORPUS_DIR] [--min X]
@@ -24,11 +25,15 @@ if "--min" in args:
 binary = args[0] if len(args) > 0 else "build/faultline"
 corpus = args[1] if len(args) > 1 else "tests/data/dedup"
 gold = {}
+absent = set()  # sentences that must code no event of the type
 for line in open(os.path.join(corpus, "gold.tsv"), encoding="utf-8"):
     if line.startswith("#") or not line.strip():
         continue
     doc, sentence, typ, event = line.rstrip("\n").split("\t")
-    gold[(doc, int(sentence), typ)] = event
+    if event == "-":
+        absent.add((doc, int(sentence), typ))
+    else:
+        gold[(doc, int(sentence), typ)] = event
 
 with tempfile.TemporaryDirectory() as tmp:
     db = os.path.join(tmp, "dedup.db")
@@ -38,7 +43,9 @@ with tempfile.TemporaryDirectory() as tmp:
 reports = [json.loads(line) for line in out.splitlines() if line.strip()]
 scored = [(r["event"], gold[(r["doc"], r["sentence"], r["type"])]) for r in reports
           if (r["doc"], r["sentence"], r["type"]) in gold]
-missing = set(gold) - {(r["doc"], r["sentence"], r["type"]) for r in reports}
+coded = {(r["doc"], r["sentence"], r["type"]) for r in reports}
+missing = set(gold) - coded
+unwanted = absent & coded
 precision = recall = 0.0
 for event, real in scored:
     same_event = [g for e, g in scored if e == event]
@@ -53,6 +60,9 @@ print(f"events: {len({e for e, _ in scored})} for {len({g for _, g in scored})} 
 print(f"B-cubed precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}")
 if missing:
     print("not coded:", sorted(missing))
-if minimum is not None and (p < minimum or r < minimum or missing):
-    print(f"dedup_bcubed: FAILED: precision and recall must be at least {minimum}, every gold sentence coded")
+if unwanted:
+    print("coded though they state no event:", sorted(unwanted))
+if minimum is not None and (p < minimum or r < minimum or missing or unwanted):
+    print(f"dedup_bcubed: FAILED: precision and recall must be at least {minimum}, every gold sentence coded, "
+          "no event from a sentence that states none")
     sys.exit(1)

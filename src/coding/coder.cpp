@@ -7,6 +7,7 @@
 
 #include "extract/arguments.h"
 #include "extract/citations.h"
+#include "extract/cumulative.h"
 #include "extract/dateline.h"
 #include "extract/dates.h"
 #include "extract/fatalities.h"
@@ -495,6 +496,7 @@ class DocumentCoder {
     for (std::size_t pi = 0; pi < preds.size(); ++pi) {
       if (preds[pi].suppressed != extract::Suppression::None) continue;
       const auto& pred = preds[pi].predicate;
+      if (extract::sums_a_period(lex_, tokens_, s.first_token, dates, pred)) continue;
       const auto& pattern = lex_.patterns()[pred.pattern];
       auto args = extract::find_arguments(lex_, tokens_, s.first_token, s.end_token, sm, preds, pi);
       auto places = extract::event_places(lex_, tokens_, s.first_token, s.end_token, sm, preds, pi);

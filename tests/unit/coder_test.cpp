@@ -633,3 +633,15 @@ TEST(Coder, OnePersonKilledIsATollOfOne) {
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_FALSE(ev[0].fatalities);
 }
+
+// A count over a period sums many acts: no event (its toll would be counted again in every total).
+TEST(Coder, ACountOverAPeriodIsNoEvent) {
+  for (const char* text :
+       {"The MNLA has killed 200 soldiers in Gao since 2012.", "Since 2012 the MNLA has attacked Gao many times.",
+        "The MNLA killed 300 soldiers in Gao between 2012 and 2015."})
+    EXPECT_TRUE(code(text).empty()) << text;
+  auto ev = code("The MNLA attacked Gao on 12 March 2014, its first attack on the town since 2012.");
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(extract::format_date(ev[0].date), "2014-03-12");
+  EXPECT_EQ(code("The MNLA attacked Gao, the army said.").size(), 1u);
+}
