@@ -56,6 +56,7 @@ class PredicateFinder {
       if (question && c.suppressed == Suppression::None) c.suppressed = Suppression::Question;
     mark_coordinated_infinitives(out);
     mark_embedded(out);
+    mark_references(out);
     return out;
   }
 
@@ -114,6 +115,23 @@ class PredicateFinder {
         if (!clause_break(gov.predicate.end, c.predicate.begin, false) && lex_.cue("embedding_type", text::fold(type)))
           c.suppressed = Suppression::Embedded;
         break;
+      }
+    }
+  }
+
+  // "This attack was the deadliest…", "Cette fusion vise…": an event noun after a demonstrative
+  // (a few modifiers may stand between: "this latest attack") refers to an act already told.
+  void mark_references(std::vector<PredicateCandidate>& out) const {
+    constexpr uint32_t kMaxModifiers = 2;
+    for (auto& c : out) {
+      if (!c.predicate.nominal || c.suppressed != Suppression::None) continue;
+      for (uint32_t k = c.predicate.begin, n = 0; k > begin_ && n <= kMaxModifiers; ++n) {
+        --k;
+        if (cue("demonstrative", k)) {
+          c.suppressed = Suppression::Reference;
+          break;
+        }
+        if (!tok_[k].word || tok_[k].capitalized || tok_[k].number) break;
       }
     }
   }

@@ -24,7 +24,20 @@ struct Predicate {
 // Attributive: a participle used as an adjective ("the vacated camp"), which reports no act.
 // Embedded: an event noun that is what another event is about ("condemned the invasion",
 // "protested against the sanctions"), not a report of its own.
-enum class Suppression : uint8_t { None, Negated, Denied, Modal, Infinitive, Conditional, Question, Attributive, Embedded };
+// Reference: an event noun after a demonstrative ("this attack", "cette fusion") names an act the
+// text has already told.
+enum class Suppression : uint8_t {
+  None,
+  Negated,
+  Denied,
+  Modal,
+  Infinitive,
+  Conditional,
+  Question,
+  Attributive,
+  Embedded,
+  Reference
+};
 
 struct PredicateCandidate {
   Predicate predicate;

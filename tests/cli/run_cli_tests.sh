@@ -228,5 +228,15 @@ PY
 cat "$tmp/fr"
 check "French typed F1 within 0.05 of the English twin" contains "$tmp/fr" "french ok"
 
+# --- judgements of an act: the act is their topic, not an event of its own (bundled packs) ---
+cat > "$tmp/judge.jsonl" <<'JSONL'
+{"id":"j1","date":"2024-01-12","lang":"en","text":"The Malian government described the attack as barbaric."}
+{"id":"j2","date":"2024-01-12","lang":"en","text":"The NGO called the bombing a war crime."}
+{"id":"j3","date":"2024-01-12","lang":"fr","text":"Le gouvernement malien a qualifié l'attaque de lâche."}
+JSONL
+"$bin" code -q "$tmp/judge.jsonl" > "$tmp/judge.out"
+check "characterising an act is one ACCUSE per sentence" test "$(grep -c '"type":"ACCUSE"' "$tmp/judge.out")" -eq 3
+check "the characterised act is no ASSAULT of its own" lacks "$tmp/judge.out" '"type":"ASSAULT"'
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -645,3 +645,12 @@ TEST(Coder, ACountOverAPeriodIsNoEvent) {
   EXPECT_EQ(extract::format_date(ev[0].date), "2014-03-12");
   EXPECT_EQ(code("The MNLA attacked Gao, the army said.").size(), 1u);
 }
+
+// "this attack", "cette attaque": an event noun after a demonstrative names an act already told.
+TEST(Coder, EventNounAfterADemonstrativeIsNoNewEvent) {
+  auto ev = code("The MNLA attacked Gao on Monday. The army said this attack on Gao was the worst in years.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].sentence, 0u);
+  ev = code("The MNLA attacked Gao on Monday. The army said the attack on Kidal was the worst in years.");
+  EXPECT_EQ(ev.size(), 2u);  // a definite article names no earlier act: a second attack
+}
