@@ -55,6 +55,7 @@ export class NewActorsPanel {
 
   async show() {
     const min = Number(this.minDocuments.value) || 1;
+    if (!this.container.firstChild) this.container.append(el('p', {class: 'hint'}, 'Looking for names no pack knows…'));
     const data = await getJson('new-actors', {min_documents: min, limit: 100});
     this.note.textContent = data.total ? `${plural(data.total, 'name')} no pack knows` : '';
     if (!data.candidates.length) {
