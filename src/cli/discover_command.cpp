@@ -60,9 +60,10 @@ int run_discover(const DiscoverOptions& o) {
     const auto* c = discover::find_candidate(all, o.accept);
     if (!c) throw std::invalid_argument("no new-actor candidate is named '" + o.accept + "' (see faultline discover)");
     std::string dir = o.packs.empty() ? kDefaultUserPack : o.packs.back();
-    auto file = discover::adopt(*c, o.adoption, dir, lex, packs.dirs());
-    std::cout << "adopted " << c->id << " as " << o.adoption.id << " in " << file
-              << "; re-code with: faultline ingest --recode --pack " << dir << " --db " << o.db.shown() << " …\n";
+    auto adopted = discover::adopt(*c, o.adoption, dir, lex, packs.dirs());
+    std::cout << "adopted " << c->id << " as " << o.adoption.id << " in " << adopted.actors_file;
+    if (!adopted.roles_file.empty()) std::cout << ", acting for " << adopted.role_actor << " in " << adopted.roles_file;
+    std::cout << "; re-code with: faultline ingest --recode --pack " << dir << " --db " << o.db.shown() << " …\n";
     return 0;
   }
 

@@ -31,6 +31,7 @@ struct Raw {
   std::set<std::string> docs;
   std::set<std::string> events;
   std::map<std::string, int> countries, sectors, affiliations;
+  std::map<std::string, std::string> affiliation_ids;  // an affiliation's name → its actor id
   bool titled = false;  // mentioned with a person's title
   int first_key = 0, last_key = 0;
   std::string first, last;
@@ -116,6 +117,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       if (!a.country.empty()) ++r.countries[a.country];
       if (!a.sector.empty()) ++r.sectors[a.sector];
       if (!a.affiliation.empty()) ++r.affiliations[a.affiliation];
+      if (!a.affiliation.empty() && !a.affiliation_id.empty()) r.affiliation_ids[a.affiliation] = a.affiliation_id;
       if (key && (!r.first_key || key < r.first_key)) r.first_key = key, r.first = date;
       if (key && key >= r.last_key) r.last_key = key, r.last = date;
       if (r.examples.size() < kExamples && !has_text(r.examples, v.evidence))
@@ -209,6 +211,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
     c.kind = kinds[members.front()];
     std::set<std::string> docs, events, aliases, acronyms, ids;
     std::map<std::string, int> countries, sectors, affiliations;
+    std::map<std::string, std::string> affiliation_ids;
     std::map<std::string, Counterpart> fought, allied;
     for (std::size_t m : members) {
       const Raw& r = all[m];
@@ -221,6 +224,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       for (const auto& [k, n] : r.countries) countries[k] += n;
       for (const auto& [k, n] : r.sectors) sectors[k] += n;
       for (const auto& [k, n] : r.affiliations) affiliations[k] += n;
+      affiliation_ids.insert(r.affiliation_ids.begin(), r.affiliation_ids.end());
       for (auto* side : {&r.fought, &r.allied})
         for (const auto& [k, x] : *side) {
           auto& into = (side == &r.fought ? fought : allied)[k];
@@ -245,6 +249,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
     c.country = most(countries);
     c.sector = most(sectors);
     c.affiliation = most(affiliations);
+    if (auto it = affiliation_ids.find(c.affiliation); it != affiliation_ids.end()) c.affiliation_id = it->second;
     for (auto* side : {&fought, &allied}) {
       auto& into = side == &fought ? c.fought : c.allied;
       for (const auto& [k, x] : *side)

@@ -47,6 +47,7 @@ struct Candidate {
   std::string country;               // the most frequent
   std::string sector;
   std::string affiliation;           // a person's organisation, as coded
+  std::string affiliation_id;        // …and its actor id (a pack id or a provisional one)
   std::size_t documents = 0;
   std::size_t events = 0;
   std::string first_seen, last_seen;  // event dates

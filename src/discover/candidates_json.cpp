@@ -47,6 +47,7 @@ json candidate_json(const Candidate& c) {
   j["country"] = nullable(c.country);
   j["sector"] = nullable(c.sector);
   j["affiliation"] = nullable(c.affiliation);
+  j["affiliation_id"] = nullable(c.affiliation_id);
   j["fought"] = counterparts_json(c.fought);
   j["allied"] = counterparts_json(c.allied);
   j["linked"] = links_json(c.links);

@@ -111,5 +111,14 @@ check "no event names its provisional ids any more" \
 "$bin" discover --db "$db" --pack "$user" --format json >"$tmp/cands3" 2>/dev/null
 check "discover no longer lists it" lacks "$tmp/cands3" "NEW_TILEMSI_SALVATION_FRONT"
 
+# Its commander, adopted now, acts for it: a row in the user pack's roles.tsv.
+"$bin" discover --db "$db" --accept "Moussa Ag Tiloua" --id MOUSSA_AG_TILOUA --pack "$user" >"$tmp/out" 2>"$tmp/err"
+check "accept writes the person (exit $?)" test $? -eq 0
+check "…and says whom the person acts for" contains "$tmp/out" "acting for FST_TILEMSI in $user/roles.tsv"
+check "roles.tsv has the person, the group and the date first seen" py 'import sys
+rows=[l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if not l.startswith("#")]
+assert rows[0]==["person","actor","role","from","to"], rows[0]
+assert rows[1:]==[["MOUSSA_AG_TILOUA","FST_TILEMSI","member","2025-03-08",""]], rows' "$user/roles.tsv"
+
 echo "discover tests: $passed passed, $failed failed"
 test "$failed" -eq 0
