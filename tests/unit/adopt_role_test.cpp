@@ -115,4 +115,7 @@ TEST_F(AdoptRole, NoRoleForAnUnknownOrganisationAGroupOrAPackActor) {
   g.kind = "group";
   EXPECT_TRUE(adopt(g, "GOURMA_BRIGADE").roles_file.empty());
   EXPECT_FALSE(fs::exists(dir / "user" / "roles.tsv"));
+  // A pack person under a new spelling: only aliases; the packs hold its roles already.
+  EXPECT_TRUE(adopt(person("Jama'at Nusrat al-Islam wal-Muslimin", "JNIM"), "BILAL_AG_ACHERIF").roles_file.empty());
+  EXPECT_FALSE(fs::exists(dir / "user" / "roles.tsv"));
 }
