@@ -96,7 +96,8 @@ export class NewActorsPanel {
           ...fact('Ids', c.ids.join(', '))),
         el('h3', {}, `Evidence (${c.examples.length} of ${plural(c.events, 'event')})`),
         el('ul', {class: 'examples'}, ...examples),
-        el('h3', {}, `Adopt it as ${c.suggested_id}`),
+        // Adopting under a pack actor's id adds the candidate's names to that actor.
+        el('h3', {}, match && match.id === c.suggested_id ? `Add its names to ${match.name} (${match.id})` : `Adopt it as ${c.suggested_id}`),
         adoptBox(c.adopt),
         el('p', {class: 'hint'}, 'This writes it into packs/user/actors.tsv (edit --id to choose another id); ',
           el('code', {}, 'faultline ingest --recode --pack packs/user'), ' then codes its events under that id.')));
