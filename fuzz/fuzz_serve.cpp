@@ -23,6 +23,7 @@
 #include "graph/pack_facts.h"
 #include "lexicon/lexicon.h"
 #include "serve/http_server.h"
+#include "serve/new_actor_list.h"
 #include "serve/snapshot.h"
 #include "serve/store_pool.h"
 #include "store/ingest.h"
@@ -48,6 +49,7 @@ struct Fixture {
   fs::path dir;
   serve::Snapshot snapshot;
   std::unique_ptr<serve::StorePool> store;
+  std::unique_ptr<serve::NewActorList> new_actors;
   std::unique_ptr<serve::ApiContext> api;
   std::unique_ptr<serve::HttpServer> server;
 
@@ -79,8 +81,9 @@ struct Fixture {
     const std::string path = (dir / "store.db").string();
     store = std::make_unique<serve::StorePool>(
         std::move(s), [path] { return store::open_store(path, false); }, 1);
+    new_actors = std::make_unique<serve::NewActorList>([packs] { return lexicon::Lexicon::load(packs); });
     api = std::make_unique<serve::ApiContext>(
-        serve::ApiContext{snapshot.events, snapshot.actors, *store, (dir / "store.db").string()});
+        serve::ApiContext{snapshot.events, snapshot.actors, *store, (dir / "store.db").string(), *new_actors});
     serve::ServerOptions o;
     o.rate_limit = 0;  // every input comes from one address
     server = std::make_unique<serve::HttpServer>(*api, serve::StaticFiles(dir / "web"), o);

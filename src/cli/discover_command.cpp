@@ -8,13 +8,13 @@
 
 #include "cli/commands.h"
 #include "cli/store_options.h"
+#include "discover/adopt_command.h"
 #include "discover/candidates.h"
+#include "discover/candidates_json.h"
 #include "discover/user_pack.h"
 
 namespace faultline::cli {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 struct DiscoverOptions {
   DbOption db;
@@ -27,43 +27,6 @@ struct DiscoverOptions {
 };
 
 constexpr const char* kDefaultUserPack = "packs/user";
-
-json links_json(const std::vector<discover::Link>& links) {
-  json a = json::array();
-  for (const auto& l : links)
-    a.push_back({{"id", l.id}, {"name", l.name}, {"how", l.how}, {"score", std::round(l.score * 100) / 100}});
-  return a;
-}
-
-json counterparts_json(const std::vector<discover::Counterpart>& cs) {
-  json a = json::array();
-  for (const auto& c : cs) a.push_back({{"id", c.id}, {"name", c.name}, {"events", c.events}});
-  return a;
-}
-
-json candidate_json(const discover::Candidate& c) {
-  auto nullable = [](const std::string& s) { return s.empty() ? json() : json(s); };
-  json j;
-  j["id"] = c.id;
-  j["name"] = c.name;
-  j["kind"] = c.kind;
-  j["ids"] = c.ids;
-  j["aliases"] = c.aliases;
-  j["acronyms"] = c.acronyms;
-  j["documents"] = c.documents;
-  j["events"] = c.events;
-  j["first_seen"] = nullable(c.first_seen);
-  j["last_seen"] = nullable(c.last_seen);
-  j["country"] = nullable(c.country);
-  j["sector"] = nullable(c.sector);
-  j["affiliation"] = nullable(c.affiliation);
-  j["fought"] = counterparts_json(c.fought);
-  j["allied"] = counterparts_json(c.allied);
-  j["linked"] = links_json(c.links);
-  j["pack_matches"] = links_json(c.pack_matches);
-  j["examples"] = c.examples;
-  return j;
-}
 
 std::string names_of(const std::vector<discover::Counterpart>& cs) {
   std::string out;
@@ -97,14 +60,15 @@ int run_discover(const DiscoverOptions& o) {
     const auto* c = discover::find_candidate(all, o.accept);
     if (!c) throw std::invalid_argument("no new-actor candidate is named '" + o.accept + "' (see faultline discover)");
     std::string dir = o.packs.empty() ? kDefaultUserPack : o.packs.back();
-    auto file = discover::adopt(*c, o.adoption, dir, lex, packs.dirs());
-    std::cout << "adopted " << c->id << " as " << o.adoption.id << " in " << file
-              << "; re-code with: faultline ingest --recode --pack " << dir << " --db " << o.db.shown() << " …\n";
+    auto adopted = discover::adopt(*c, o.adoption, dir, lex, packs.dirs());
+    std::cout << "adopted " << c->id << " as " << o.adoption.id << " in " << adopted.actors_file;
+    if (!adopted.roles_file.empty()) std::cout << ", acting for " << adopted.role_actor << " in " << adopted.roles_file;
+    std::cout << "; re-code with: faultline ingest --recode --pack " << dir << " --db " << o.db.shown() << " …\n";
     return 0;
   }
 
   if (o.format.name == "json") {
-    for (const auto& c : all) std::cout << candidate_json(c).dump() << '\n';
+    for (const auto& c : all) std::cout << discover::candidate_json(c).dump() << '\n';
   } else if (o.format.name == "table") {
     for (const auto& c : all) {
       std::cout << c.id << "  " << c.name << "  [" << c.kind << (c.country.empty() ? "" : ", " + c.country)
@@ -123,7 +87,8 @@ int run_discover(const DiscoverOptions& o) {
       line("may be", links_of(c.pack_matches));
       line("fought", names_of(c.fought));
       line("allied", names_of(c.allied));
-      for (const auto& e : c.examples) line("e.g.", e);
+      for (const auto& e : c.examples) line("e.g.", e.text);
+      line("adopt", discover::adopt_command(c, all, o.db.shown()));
     }
   } else {
     throw std::invalid_argument("--format must be table or json, not '" + o.format.name + "'");

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/store_options.h"
 #include "serve/http_server.h"
+#include "serve/new_actor_list.h"
 #include "serve/snapshot.h"
 
 #ifndef FAULTLINE_WEB_DIR
@@ -21,6 +22,7 @@ namespace {
 
 struct ServeOptions {
   DbOption db;
+  PackOptions packs;  // for /api/new-actors: the names they know are not new
   serve::ServerOptions server;
   std::string web_dir;
 };
@@ -111,7 +113,8 @@ int run_serve(const ServeOptions& o) {
   serve::StorePool store(std::move(s), [&location] { return store::open_store(location, false); },
                          static_cast<std::size_t>(o.server.threads));
   snapshot.load_words(store::open_store(location, false));
-  serve::ApiContext api{snapshot.events, snapshot.actors, store, public_name(o.db.path)};
+  serve::NewActorList new_actors([packs = o.packs] { return packs.load(); });
+  serve::ApiContext api{snapshot.events, snapshot.actors, store, public_name(o.db.path), new_actors};
   serve::HttpServer server(api, serve::StaticFiles(dir), o.server);
   SignalStop stop_on_signal(server);
   if (!server.bind()) {
@@ -137,6 +140,7 @@ void add_serve_command(CLI::App& app, Action& action) {
       "(docs/serve.md) until interrupted. Bound to loopback unless --host says otherwise. The\n"
       "database is only read; restart the server to see what a later ingest added.");
   opts->db.add_to(*cmd);
+  opts->packs.add_to(*cmd);
   cmd->add_option("--host", opts->server.host, "Address to listen on (default 127.0.0.1)");
   cmd->add_option("--port", opts->server.port, "Port (default 8080; 0 = any free port)")->check(CLI::Range(0, 65535));
   cmd->add_option("--web-dir", opts->web_dir, "The page's folder (default: $FAULTLINE_WEB, else the build's web/)");

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "discover/suggested_id.h"
 #include "extract/dates.h"
 #include "extract/name_keys.h"
 #include "graph/relation_weights.h"
@@ -30,11 +31,12 @@ struct Raw {
   std::set<std::string> docs;
   std::set<std::string> events;
   std::map<std::string, int> countries, sectors, affiliations;
+  std::map<std::string, std::string> affiliation_ids;  // an affiliation's name → its actor id
   bool titled = false;  // mentioned with a person's title
   int first_key = 0, last_key = 0;
   std::string first, last;
   std::map<std::string, Counterpart> fought, allied;
-  std::vector<std::string> examples;
+  std::vector<Example> examples;
 
   const std::string& top_name() const {
     return std::max_element(names.begin(), names.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
@@ -45,6 +47,10 @@ template <typename Map>
 std::string most(const Map& m) {
   auto it = std::max_element(m.begin(), m.end(), [](auto& a, auto& b) { return a.second < b.second; });
   return it == m.end() ? std::string() : it->first;
+}
+
+bool has_text(const std::vector<Example>& examples, const std::string& text) {
+  return std::any_of(examples.begin(), examples.end(), [&](const Example& e) { return e.text == text; });
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -111,11 +117,11 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       if (!a.country.empty()) ++r.countries[a.country];
       if (!a.sector.empty()) ++r.sectors[a.sector];
       if (!a.affiliation.empty()) ++r.affiliations[a.affiliation];
+      if (!a.affiliation.empty() && !a.affiliation_id.empty()) r.affiliation_ids[a.affiliation] = a.affiliation_id;
       if (key && (!r.first_key || key < r.first_key)) r.first_key = key, r.first = date;
       if (key && key >= r.last_key) r.last_key = key, r.last = date;
-      if (r.examples.size() < kExamples &&
-          std::find(r.examples.begin(), r.examples.end(), v.evidence) == r.examples.end())
-        r.examples.push_back(v.evidence);
+      if (r.examples.size() < kExamples && !has_text(r.examples, v.evidence))
+        r.examples.push_back(Example{v.evidence, v.event.id, v.doc, v.sentence});
       const auto& same = side1 ? d.actor1 : d.actor2;
       const auto& other = side1 ? d.actor2 : d.actor1;
       auto count = [&](std::map<std::string, Counterpart>& into, const store::Actor& b) {
@@ -205,6 +211,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
     c.kind = kinds[members.front()];
     std::set<std::string> docs, events, aliases, acronyms, ids;
     std::map<std::string, int> countries, sectors, affiliations;
+    std::map<std::string, std::string> affiliation_ids;
     std::map<std::string, Counterpart> fought, allied;
     for (std::size_t m : members) {
       const Raw& r = all[m];
@@ -217,6 +224,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       for (const auto& [k, n] : r.countries) countries[k] += n;
       for (const auto& [k, n] : r.sectors) sectors[k] += n;
       for (const auto& [k, n] : r.affiliations) affiliations[k] += n;
+      affiliation_ids.insert(r.affiliation_ids.begin(), r.affiliation_ids.end());
       for (auto* side : {&r.fought, &r.allied})
         for (const auto& [k, x] : *side) {
           auto& into = (side == &r.fought ? fought : allied)[k];
@@ -227,8 +235,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       if (r.first_key && (c.first_seen.empty() || r.first < c.first_seen)) c.first_seen = r.first;
       if (r.last_key && r.last > c.last_seen) c.last_seen = r.last;
       for (const auto& e : r.examples)
-        if (c.examples.size() < kExamples && std::find(c.examples.begin(), c.examples.end(), e) == c.examples.end())
-          c.examples.push_back(e);
+        if (c.examples.size() < kExamples && !has_text(c.examples, e.text)) c.examples.push_back(e);
       for (const auto& l : links[m])
         if (std::none_of(c.links.begin(), c.links.end(), [&](const Link& x) { return x.id == l.id; }) && l.id != c.id)
           c.links.push_back(l);
@@ -242,6 +249,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
     c.country = most(countries);
     c.sector = most(sectors);
     c.affiliation = most(affiliations);
+    if (auto it = affiliation_ids.find(c.affiliation); it != affiliation_ids.end()) c.affiliation_id = it->second;
     for (auto* side : {&fought, &allied}) {
       auto& into = side == &fought ? c.fought : c.allied;
       for (const auto& [k, x] : *side)
@@ -279,6 +287,7 @@ std::vector<Candidate> find_candidates(store::Store& s, const lexicon::Lexicon& 
       if (l.score >= kMinPackScore) c.pack_matches.push_back(l);
     std::sort(c.pack_matches.begin(), c.pack_matches.end(), [](auto& a, auto& b) { return a.score > b.score; });
     if (c.pack_matches.size() > kPackMatches) c.pack_matches.resize(kPackMatches);
+    c.suggested_id = suggested_id(c, lex);
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {

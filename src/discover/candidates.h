@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,14 @@ struct Link {
   std::string name;
   std::string how;   // "acronym", "translation", "spelling", "alias"
   double score = 0;  // 1 = certain
+};
+
+// An evidence sentence: the wording of the event's representative report, with where it is.
+struct Example {
+  std::string text;
+  std::string event;      // the event's id
+  std::string document;   // the document that states it
+  uint32_t sentence = 0;  // its sentence in the document
 };
 
 struct Counterpart {
@@ -38,11 +47,13 @@ struct Candidate {
   std::string country;               // the most frequent
   std::string sector;
   std::string affiliation;           // a person's organisation, as coded
+  std::string affiliation_id;        // …and its actor id (a pack id or a provisional one)
   std::size_t documents = 0;
   std::size_t events = 0;
   std::string first_seen, last_seen;  // event dates
   std::vector<Counterpart> fought, allied;
-  std::vector<std::string> examples;  // evidence sentences, up to three
+  std::vector<Example> examples;  // evidence sentences, up to three
+  std::string suggested_id;       // an id to adopt it under (suggested_id.h)
 };
 
 struct Options {

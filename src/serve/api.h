@@ -18,11 +18,14 @@ namespace faultline::serve {
 
 using json = nlohmann::ordered_json;
 
+class NewActorList;  // serve/new_actor_list.h
+
 struct ApiContext {
   const EventIndex& events;
   const ActorCatalog& actors;
   StorePool& store;
   std::string database;  // the path, for /api/meta
+  NewActorList& new_actors;  // found on the first /api/new-actors
 };
 
 struct ApiRequest {
@@ -50,6 +53,7 @@ json api_graph(const ApiContext& c, const ApiRequest& r);
 json api_control_places(const ApiContext& c, const ApiRequest& r);
 json api_control(const ApiContext& c, const ApiRequest& r);
 json api_document(const ApiContext& c, const ApiRequest& r);
+json api_new_actors(const ApiContext& c, const ApiRequest& r);
 
 // A file to download, written after the headers are sent (streamed, never whole in memory).
 struct Download {

@@ -214,6 +214,7 @@ void HttpServer::routes() {
   http_->Get("/api/control", api(api_control_places));
   http_->Get(R"(/api/control/(.+))", api(api_control));
   http_->Get(R"(/api/documents/(.+))", api(api_document));
+  http_->Get("/api/new-actors", api(api_new_actors));
   http_->Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {
     send_error(res, 404, "no_such_endpoint", "no API endpoint at " + req.path + " (see docs/serve.md)");
   });

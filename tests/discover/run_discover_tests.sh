@@ -41,6 +41,16 @@ check "whom it fought, with example sentences" py "$fst
 assert any(x['id']=='MLI_MIL' for x in f['fought']), f['fought']
 assert any(x['id']=='JNIM' for x in f['fought']), f['fought']
 assert f['examples'] and len(f['examples'])<=3, f['examples']" "$tmp/cands"
+check "each example names its event and document, which state it" py "$fst
+ev={e['id']:e for e in map(json.loads, open(sys.argv[2]))}
+for x in f['examples']:
+    assert set(x)=={'text','event','document','sentence'}, x
+    e=ev[x['event']]
+    assert e['evidence']==x['text'], (e['evidence'], x)
+    assert any(s['doc']==x['document'] for s in e['sources']), (e['sources'], x)
+    assert any(a['id'] in f['ids'] for a in e['actor1']+e['actor2']), e" "$tmp/cands" "$tmp/events"
+check "the suggested id is its acronym" py "$fst
+assert f['suggested_id']=='FST', f['suggested_id']" "$tmp/cands"
 check "another group is its own candidate" py 'import json,sys
 c=[json.loads(l) for l in open(sys.argv[1])]
 b=[x for x in c if x["name"]=="Gourma Self-Defence Brigade"]
@@ -55,7 +65,8 @@ c=[json.loads(l) for l in open(sys.argv[1])]
 m=[x for x in c if x["name"]=="Movement for Salvation of Azawad"]
 assert len(m)==1, c
 best=m[0]["pack_matches"][0]
-assert best["id"]=="MSA" and best["how"]=="alias" and best["score"]==1.0, m[0]["pack_matches"]' "$tmp/cands"
+assert best["id"]=="MSA" and best["how"]=="alias" and best["score"]==1.0, m[0]["pack_matches"]
+assert m[0]["suggested_id"]=="MSA", m[0]["suggested_id"]' "$tmp/cands"
 
 "$bin" discover --db "$db" --min-documents 2 --format json >"$tmp/cands2" 2>/dev/null
 check "--min-documents 2 keeps the FST and drops the one-document brigade" \
@@ -63,6 +74,8 @@ check "--min-documents 2 keeps the FST and drops the one-document brigade" \
 "$bin" discover --db "$db" >"$tmp/table" 2>/dev/null
 check "the table shows the names linked and an example" \
   bash -c "grep -q 'Tilemsi Salvation Front' '$tmp/table' && grep -q 'linked:' '$tmp/table' && grep -q 'e.g.:' '$tmp/table'"
+check "the table shows the command that adopts it" \
+  contains "$tmp/table" "adopt: faultline discover --db $db --accept 'Tilemsi Salvation Front' --id FST"
 
 # Adopting it: bad ids are refused, a good one is written and loads.
 user=$tmp/user
@@ -97,6 +110,15 @@ check "no event names its provisional ids any more" \
   bash -c "! grep -q -e NEW_TILEMSI -e NEW_FRONT_DE_SALUT -e NEW_TILEMSSI '$tmp/events2'"
 "$bin" discover --db "$db" --pack "$user" --format json >"$tmp/cands3" 2>/dev/null
 check "discover no longer lists it" lacks "$tmp/cands3" "NEW_TILEMSI_SALVATION_FRONT"
+
+# Its commander, adopted now, acts for it: a row in the user pack's roles.tsv.
+"$bin" discover --db "$db" --accept "Moussa Ag Tiloua" --id MOUSSA_AG_TILOUA --pack "$user" >"$tmp/out" 2>"$tmp/err"
+check "accept writes the person (exit $?)" test $? -eq 0
+check "…and says whom the person acts for" contains "$tmp/out" "acting for FST_TILEMSI in $user/roles.tsv"
+check "roles.tsv has the person, the group and the date first seen" py 'import sys
+rows=[l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if not l.startswith("#")]
+assert rows[0]==["person","actor","role","from","to"], rows[0]
+assert rows[1:]==[["MOUSSA_AG_TILOUA","FST_TILEMSI","member","2025-03-08",""]], rows' "$user/roles.tsv"
 
 echo "discover tests: $passed passed, $failed failed"
 test "$failed" -eq 0

@@ -284,6 +284,7 @@ ENDPOINTS = {
     "/api/actors": ["q", "limit"],
     "/api/actors/CMA": ["at", "from", "to"],
     "/api/graph": ["at", "from", "to", "actor", "min_events", "limit"],
+    "/api/new-actors": ["min_documents", "limit"],
 }
 
 
@@ -562,6 +563,86 @@ def test_export():
     check(get(q("/api/health"))[0] == 200 and SERVER.alive(), "export: a client leaving half-way harms nothing")
 
 
+def test_new_actors():
+    """/api/new-actors on the example corpus: the one name no pack knows (a titled person), with the
+    fields `discover` shows, its evidence sentence's event and document, and the adopting command."""
+    s, body = get_json(q("/api/new-actors"))
+    check(s == 200 and body.get("min_documents") == 1 and body.get("documents") == 191, f"new-actors: 200, counts {body}")
+    if s != 200:
+        return
+    names = [c["name"] for c in body["candidates"]]
+    check(body["total"] == len(names) and "Soumaïla Cissé" in names, f"new-actors: lists Soumaïla Cissé: {names}")
+    c = next((c for c in body["candidates"] if c["name"] == "Soumaïla Cissé"), None)
+    if c is None:
+        return
+    check(c["id"] == "NEW_SOUMAILA_CISSE" and c["kind"] == "person" and c["country"] == "MLI" and c["sector"] == "OPP",
+          f"new-actors: id, guessed kind, country, sector: {c}")
+    check(c["documents"] == 1 and c["events"] == 1 and c["first_seen"] == c["last_seen"] == "2020-03-25",
+          f"new-actors: counts and dates: {c}")
+    for field in ["ids", "aliases", "acronyms", "fought", "allied", "linked", "pack_matches", "affiliation"]:
+        check(field in c, f"new-actors: field {field}")
+    ex = c["examples"][0] if c["examples"] else {}
+    check("Soumaïla Cissé was abducted" in ex.get("text", ""), f"new-actors: the evidence sentence: {ex}")
+    s, event = get_json(q(f"/api/events/{urllib.parse.quote(ex.get('event', 'none'))}"))
+    check(s == 200 and event["evidence"] == ex["text"], f"new-actors: the example's event states it ({s})")
+    check(any(x["id"] == "NEW_SOUMAILA_CISSE" for x in event.get("actor1", []) + event.get("actor2", [])),
+          "new-actors: the example's event names the candidate")
+    s, doc = get_json(q(f"/api/documents/{urllib.parse.quote(ex.get('document', 'none'))}"))
+    check(s == 200 and ex["text"] in json.dumps(doc, ensure_ascii=False), f"new-actors: the example's document holds it ({s})")
+    check(c["suggested_id"] == "SOUMAILA_CISSE", f"new-actors: suggested id {c['suggested_id']}")
+    check(c["adopt"] == "faultline discover --db store.db --accept 'Soumaïla Cissé' --id SOUMAILA_CISSE",
+          f"new-actors: the adopting command: {c['adopt']}")
+    # The CLI's JSON is the same renderer: each candidate as `discover --format json` writes it.
+    out = subprocess.run([BINARY, "discover", "--db", DB, "--format", "json"], check=True, capture_output=True, text=True)
+    cli = [json.loads(line) for line in out.stdout.splitlines()]
+    check([{k: v for k, v in x.items() if k != "adopt"} for x in body["candidates"]] == cli,
+          "new-actors: the candidates as `faultline discover --format json` writes them")
+    s, body = get_json(q("/api/new-actors", min_documents=2))
+    check(s == 200 and body["candidates"] == [] and body["total"] == 0 and body["min_documents"] == 2,
+          f"new-actors: min_documents=2 leaves out the one-document name: {body.get('total')}")
+    for params, code in [({"min_documents": "0"}, "out_of_range"), ({"min_documents": "two"}, "bad_parameter"),
+                         ({"limit": "0"}, "out_of_range"), ({"limit": "501"}, "out_of_range"),
+                         ({"min_docs": "2"}, "unknown_parameter")]:
+        s, _, body = get(q("/api/new-actors", **params))
+        name = next(iter(params))
+        check(s == 400 and is_error(400, body, code) and name in json.loads(body)["error"]["message"],
+              f"new-actors {params}: 400 {code} naming the parameter, got {s} {body[:120]!r}")
+
+
+def test_new_actors_written(tmp):
+    """/api/new-actors on the documents written for the new-actor tests: names linked across
+    languages and spellings, a pack actor under a name the packs lack, min_documents and limit."""
+    db = os.path.join(tmp, "new_actors.db")
+    ingest(BINARY, os.path.join(ROOT, "tests", "data", "new_actors", "docs.jsonl"), db)
+    server = Server(BINARY, db, "--rate-limit", "0")
+    try:
+        s, body = get_json(server.url + "/api/new-actors")
+        check(s == 200, f"written: 200, got {s}")
+        if s != 200:
+            return
+        by_id = {c["id"]: c for c in body["candidates"]}
+        fst = by_id.get("NEW_TILEMSI_SALVATION_FRONT", {})
+        check(s == 200 and body["total"] == 4 and body["candidates"][0] is not None and body["candidates"][0]["id"] == fst.get("id"),
+              f"written: four candidates, the FST (most documented) first: {list(by_id)}")
+        check(fst.get("documents") == 4 and fst.get("acronyms") == ["FST"] and "Front de salut du Tilemsi" in fst.get("aliases", []),
+              f"written: the FST's documents, acronym and French name: {fst}")
+        check(any(x["id"] == "MLI_MIL" for x in fst.get("fought", [])), "written: whom the FST fought")
+        check(len(fst.get("examples", [])) == 3 and all(x["event"] and x["document"] for x in fst["examples"]),
+              "written: three examples, each with its event and document")
+        check(fst.get("suggested_id") == "FST" and fst.get("adopt") == "faultline discover --db new_actors.db --accept 'Tilemsi Salvation Front' --id FST",
+              f"written: the FST is suggested under its acronym: {fst.get('adopt')}")
+        msa = next((c for c in body["candidates"] if c["name"] == "Movement for Salvation of Azawad"), {})
+        check(msa.get("pack_matches", [{}])[0].get("id") == "MSA" and msa.get("suggested_id") == "MSA",
+              f"written: a pack actor under a new name is suggested as that actor: {msa.get('pack_matches')}")
+        s, body = get_json(server.url + "/api/new-actors?min_documents=2")
+        check(s == 200 and [c["id"] for c in body["candidates"]] == ["NEW_TILEMSI_SALVATION_FRONT"] and body["total"] == 1,
+              f"written: min_documents=2 keeps the FST only: {[c['id'] for c in body['candidates']]}")
+        s, body = get_json(server.url + "/api/new-actors?limit=2")
+        check(s == 200 and len(body["candidates"]) == 2 and body["total"] == 4, "written: limit cuts the list, total counts all")
+    finally:
+        check(server.stop() == 0, "written: the second server stops cleanly")
+
+
 def table_counts():
     with sqlite3.connect(f"file:{DB}?mode=ro", uri=True) as c:
         return [c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "reports", "events", "actors")]
@@ -579,12 +660,13 @@ if __name__ == "__main__":
                      test_one_event_and_document, test_timeline_and_map, test_search, test_actors_graph_control,
                      test_sql_metacharacters, test_paths_and_sizes, test_fuzz_and_concurrency,
                      test_meta_shows_no_path, test_gzip, test_etag, test_cursor_paging, test_timeline_sums, test_export,
-                     test_graph_filters]:
+                     test_graph_filters, test_new_actors]:
             before = failed
             test()
             print(f"{test.__name__}: {'ok' if failed == before else 'FAILED'}", flush=True)
         test_rate_limit(DB)
         test_cors(DB)
+        test_new_actors_written(tmp)
         check(SERVER.alive(), "the server is still running")
     finally:
         code = SERVER.stop()

@@ -107,6 +107,7 @@ ENDPOINTS = {
     "/api/control/Kidal": [],
     "/api/documents/ex-0036": [],
     "/api/meta": [],
+    "/api/new-actors": ["min_documents", "limit"],
 }
 ID_PATHS = ["/api/events/", "/api/actors/", "/api/control/", "/api/documents/"]
 # Percent-encoded values that are not valid UTF-8 text (or hold control characters).

@@ -85,6 +85,20 @@ TEST(NewActors, AcronymDefinedOnceNamesTheActorLater) {
   EXPECT_EQ(a->mention, "FST");
 }
 
+TEST(NewActors, NameKeepsItsOfComplementAndEndsBeforeInAPlace) {
+  // "of Azawad" is part of the name; "in Kidal" is where the fighters are, not part of it.
+  auto ev = code("Fighters of the Front for the Liberation of Azawad in Kidal attacked Malian soldiers near Anefis.");
+  const auto* a = find_actor(ev, "NEW_FRONT_FOR_THE_LIBERATION_OF_AZAWAD");
+  ASSERT_TRUE(a) << ::testing::PrintToString(parties(ev));
+  EXPECT_EQ(a->name, "Front for the Liberation of Azawad");
+  EXPECT_FALSE(find_actor(ev, "NEW_FRONT_FOR_THE_LIBERATION_OF_AZAWAD_IN_KIDAL"));
+  // The same with a head word last.
+  ev = code("The Tilemsi Liberation Front in Kidal attacked Malian soldiers near Anefis.");
+  a = find_actor(ev, "NEW_TILEMSI_LIBERATION_FRONT");
+  ASSERT_TRUE(a) << ::testing::PrintToString(parties(ev));
+  EXPECT_EQ(a->name, "Tilemsi Liberation Front");
+}
+
 TEST(NewActors, FrenchNameCapitalisesOnlyItsFirstWord) {
   auto ev = code("Le Front de salut du Tilemsi a attaqué des soldats maliens près d'Anefis.", "fr");
   auto p = parties(ev);

@@ -7,7 +7,8 @@
 // in the status line, the minimum-fatalities filter, the Download menu, the Methodology dialog,
 // the network following the filters with a legend and a bounded slider, the control timeline on
 // the place's own dates with whole labels, and the phone layout (desktop 1400 px, phone 390 px).
-// Saves screenshots.
+// Saves screenshots. Then the New actors panel (desktop and phone): the name no pack knows, its
+// evidence sentence opening the event's card, the adopting command, and the empty state.
 // Usage: node page_test.mjs URL SHOT_DIR [DOCS_SCREENSHOT_DIR]
 import {createRequire} from 'node:module';
 import path from 'node:path';
@@ -384,6 +385,59 @@ await step('phone', async () => {
   if (docsDir) await phone.screenshot({path: `${docsDir}/phone-card.png`});
   await phone.click('#details-close');
   check(!(await phone.locator('.event-card').isVisible()), 'the card closes');
+  await phone.close();
+});
+
+// The New actors panel: on the example corpus, the one name no pack knows (a titled person).
+async function openNewActor(p) {
+  const item = p.locator('.new-actor').filter({hasText: 'Soumaïla Cissé'});
+  await item.locator('summary').scrollIntoViewIfNeeded();
+  await item.locator('summary').click();
+  await item.locator('.example-link').first().waitFor();
+  return item;
+}
+
+await step('new actors panel', async () => {
+  await page.goto(url);
+  await ready(page);
+  const item = page.locator('.new-actor').filter({hasText: 'Soumaïla Cissé'});
+  check(await item.count() === 1, 'the panel lists Soumaïla Cissé');
+  const summary = await item.locator('summary').textContent();
+  check(/person, MLI, OPP/.test(summary) && /1 document, 1 event, 2020-03-25/.test(summary),
+    `the candidate's guess, counts and date: ${summary}`);
+  check(!(await item.locator('.example-link').isVisible()), 'the evidence is folded until opened');
+  await openNewActor(page);
+  const link = item.locator('.example-link').first();
+  const sentence = await link.textContent();
+  check(/Soumaïla Cissé was abducted/.test(sentence), `the evidence sentence: ${sentence}`);
+  const adopt = await item.locator('.adopt-command').inputValue();
+  check(adopt === "faultline discover --db store.db --accept 'Soumaïla Cissé' --id SOUMAILA_CISSE", `the adopting command: ${adopt}`);
+  const eventId = await link.getAttribute('data-event');
+  await link.click();
+  await page.waitForSelector(`.event-card[data-id="${eventId}"]`);
+  check((await page.textContent('.event-card .evidence')) === sentence, 'the sentence opens its event card');
+  check(params(page).get('event') === eventId, 'the URL names the event');
+  await page.selectOption('#new-actors-min', '2');
+  await page.waitForSelector('.new-actors-empty');
+  const empty = await page.textContent('.new-actors-empty');
+  check(/No name outside the packs was seen in 2 or more of the 191 documents/.test(empty), `the empty state: ${empty}`);
+});
+
+await step('new actors panel on a phone', async () => {
+  const phone = await newPage(390, 844);
+  await phone.goto(url);
+  await ready(phone);
+  const item = await openNewActor(phone);
+  const box = await phone.locator('.new-actors-panel').boundingBox();
+  check(box && box.x >= 0 && box.x + box.width <= 390, `the panel fits the phone's width: ${box && box.x + box.width}`);
+  const adopt = await item.locator('.adopt').boundingBox();
+  check(adopt && adopt.x + adopt.width <= 390, 'the adopting command fits the width');
+  const link = item.locator('.example-link').first();
+  const eventId = await link.getAttribute('data-event');
+  await link.click();
+  await phone.waitForSelector(`.event-card[data-id="${eventId}"]`);
+  const card = await phone.locator('.event-card').boundingBox();
+  check(card && card.y >= 0 && card.y < 844 && card.height > 20, `phone: the sentence opens the card on screen: y=${card && card.y}`);
   await phone.close();
 });
 

@@ -10,6 +10,7 @@ import {ControlTimeline} from './control.js';
 import {EventTable} from './table.js';
 import {Details} from './details.js';
 import {DownloadMenu} from './download.js';
+import {NewActorsPanel} from './new_actors.js';
 
 const $ = (id) => document.getElementById(id);
 let meta = null;
@@ -66,6 +67,10 @@ const table = new EventTable($('events-table'), {
   onEvent: (id) => state.update({event: id, profile: undefined, doc: undefined}),
   onPage: (offset) => state.update({offset: offset || undefined}),
   onSort: (sort) => state.update({sort, offset: undefined}),
+});
+const newActors = new NewActorsPanel($('new-actors'), $('new-actors-note'), $('new-actors-min'), {
+  onEvent: (id) => state.update({event: id, profile: undefined, doc: undefined}),
+  onActor: (id) => state.update({profile: id, event: undefined, doc: undefined}),
 });
 
 // The period the network and profiles describe: the slider's month, else the filters' period.
@@ -229,7 +234,9 @@ async function start() {
   const s = state.get();
   syncForm(s);
   await guard(eventMap.loadBasemap());
+  const newActorsShown = guard(newActors.show());  // not filtered: the store's new names, once
   await Promise.all([refreshFiltered(s), refreshNetwork(s), refreshDetails(s), refreshControl(s)]);
+  await newActorsShown;
   document.body.dataset.ready = 'true';
 }
 
