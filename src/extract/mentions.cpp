@@ -107,6 +107,21 @@ class Finder {
     return best;
   }
 
+  // "fighters of the Wagner Group", "éléments du JNIM": a noun for some of a group's people,
+  // then of/de and the group's name, is the group acting. Returns where the mention ends, or kNone.
+  uint32_t member_of_group(uint32_t i) {
+    uint32_t j = i + 1;
+    if (j >= end_ || !lex_.cue("place_of", tok_[j])) return kNone;
+    ++j;
+    if (j < end_ && lex_.cue("article", tok_[j])) ++j;
+    std::vector<NameEntry> entries;
+    uint32_t len = j < end_ ? longest(j, entries) : 0;
+    const auto* a = len ? find_kind(entries, NameKind::Actor) : nullptr;
+    if (!a || lex_.actors()[a->ref].kind == "person") return kNone;
+    out_.actors.push_back(ActorMention{i, j + len, a->ref, kNone, kNone, Anaphor::None, false});
+    return absorb_trailing_agent(out_.actors.back());  // "fighters of the M23 rebel group"
+  }
+
   // Whether a number or a quantifier counts the noun at i ("two …", "dozens of …").
   bool counted(uint32_t i) const {
     if (i == begin_) return false;
@@ -218,12 +233,16 @@ class Finder {
         return;
       }
     }
-    // "members of the CMA", "a delegation of the MNLA": the named actor is who acts.
-    if (m.actor == kNone && m.country == kNone && m.end + 1 < end_ && tok_[m.end].key == "of") {
+    // "members of the CMA", "a delegation of the MNLA": the named actor is who acts; so does
+    // "Russian fighters of the Wagner Group" when the group is of that country.
+    if (m.actor == kNone && m.end + 1 < end_ && tok_[m.end].key == "of") {
       uint32_t k = m.end + 1;
       if (k < end_ && tok_[k].key == "the") ++k;
       uint32_t len = longest(k, entries);
-      if (auto* a = find_kind(entries, NameKind::Actor); a && len && lex_.actors()[a->ref].kind != "person") {
+      const auto* a = find_kind(entries, NameKind::Actor);
+      bool same_country =
+          a && (m.country == kNone || lex_.actors()[a->ref].country == lex_.countries()[m.country].iso3);
+      if (a && len && same_country && lex_.actors()[a->ref].kind != "person") {
         m.actor = a->ref;
         m.agent = kNone;
         m.end = k + len;
@@ -288,6 +307,8 @@ class Finder {
   uint32_t step(uint32_t i) {
     std::vector<NameEntry> entries;
     uint32_t len = longest(i, entries);
+    if (!len && lex_.cue("member_noun", tok_[i]))
+      if (uint32_t next = member_of_group(i); next != kNone) return next;
     if (!len) return anaphor(i);
     if (auto* a = find_kind(entries, NameKind::Actor)) {
       // A capital that is also a named actor's alias? Named actor wins unless locative.

@@ -654,3 +654,11 @@ TEST(Coder, EventNounAfterADemonstrativeIsNoNewEvent) {
   ev = code("The MNLA attacked Gao on Monday. The army said the attack on Kidal was the worst in years.");
   EXPECT_EQ(ev.size(), 2u);  // a definite article names no earlier act: a second attack
 }
+
+// "fighters of the MNLA": some of a group's people named by a noun and "of" are the group acting,
+// coordinated like any actor.
+TEST(Coder, MembersOfANamedGroupAreTheGroup) {
+  auto ev = code("Malian troops and fighters of the MNLA attacked Gao.");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ids(ev[0].actor1), (Ids{"MLI_MIL", "MNLA"}));
+}
