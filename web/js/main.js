@@ -229,6 +229,7 @@ async function start() {
   const s = state.get();
   syncForm(s);
   await guard(eventMap.loadBasemap());
+  eventMap.setRegions(meta.regions);  // region names at the middle zooms
   await Promise.all([refreshFiltered(s), refreshNetwork(s), refreshDetails(s), refreshControl(s)]);
   document.body.dataset.ready = 'true';
 }
