@@ -487,7 +487,10 @@ for (const [device, width, height] of [['desktop', 1400, 1500], ['phone', 390, 8
     await p.evaluate(() => window.faultline.map.setZoom(5, {animate: false}));
     await p.waitForSelector('.fl-region-label');
     const regions = await shown('fl-region-label');
-    check(regions.some((l) => l.text === 'KIDAL') && clear(regions), `at zoom 5 the regions are named: ${regions.map((l) => l.text).join(', ')}`);
+    // (On a phone the legend covers most of the map, and no name goes under it.)
+    check(regions.length > 0 && (device === 'phone' || regions.some((l) => l.text === 'KIDAL')) && clear(regions),
+      `at zoom 5 the regions are named: ${regions.map((l) => l.text).join(', ')}`);
+    check(new Set(towns.map((l) => l.text)).size === towns.length, `each town is named once: ${names.join(', ')}`);
     check((await shown('fl-town-label')).length === 0, 'at zoom 5 no town is named');
     if (docsDir && device === 'desktop') await p.locator('.map-panel').screenshot({path: `${docsDir}/map-regions.png`});
     await p.evaluate(() => window.faultline.map.setZoom(3, {animate: false}));

@@ -197,9 +197,21 @@ export class EventMap {
     const zoom = this.map.getZoom();
     const size = this.map.getSize();
     const point = (lat, lon) => this.map.latLngToContainerPoint([lat, lon]);
+    // The legend and the zoom buttons cover the map: no name goes under them.
+    const origin = this.map.getContainer().getBoundingClientRect();
+    const blocked = [...this.map.getContainer().querySelectorAll('.leaflet-control')].map((c) => {
+      const b = c.getBoundingClientRect();
+      return {x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height};
+    });
+    // Nor over a circle (a town's own is clear: its name starts beyond the radius).
+    const discs = circles.map((c) => {
+      const at = point(c.lat, c.lon);
+      const r = radius(c);
+      return {x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r};
+    });
     const placed = zoom >= TOWN_ZOOM
-      ? placeLabels(circles.filter((c) => c.place).map((c) => ({text: c.place, weight: c.count, at: point(c.lat, c.lon), gap: radius(c) + 3})), size)
-      : regionLabels(this.regions, zoom, point, size);
+      ? placeLabels(circles.filter((c) => c.place).map((c) => ({text: c.place, weight: c.count, at: point(c.lat, c.lon), gap: radius(c) + 3})), size, [...blocked, ...discs])
+      : regionLabels(this.regions, zoom, point, size, [...blocked, ...discs]);
     for (const label of placed) {
       const icon = L.divIcon({className: label.kind === 'region' ? 'fl-label fl-region-label' : 'fl-label fl-town-label',
         html: '', iconSize: [label.width, label.height], iconAnchor: [label.anchor.x, label.anchor.y]});
