@@ -11,7 +11,9 @@
 #include "extract/dates.h"
 #include "graph/memberships.h"
 #include "graph/relation_weights.h"
+#include "serve/support_json.h"
 #include "store/actor_profile.h"
+#include "store/fact_support.h"
 
 namespace faultline::cli {
 namespace {
@@ -40,8 +42,9 @@ void dated(json& j, const graph::PartialDate& from, const graph::PartialDate& to
   j["to"] = nullable(extract::format_date(to));
 }
 
-// A relation as a row: ally, enemy or mixed, with the balance of its weights in words.
-json relation_row(const store::ProfileRelation& rel, ActorNames& names) {
+// A relation as a row: ally, enemy or mixed, with the balance of its weights in words and the
+// events behind it.
+json relation_row(const store::ProfileRelation& rel, ActorNames& names, const graph::RelationEvidence& evidence) {
   const auto& r = rel.total;
   json j = fact_row(graph::relation_kind(r.a, r.b, r.cooperative, r.conflictual, rel.events()), rel.other, names(rel.other));
   double score = graph::relation_score(r.cooperative, r.conflictual);
@@ -57,6 +60,10 @@ json relation_row(const store::ProfileRelation& rel, ActorNames& names) {
   j["conflictual"] = r.conflictual;
   j["evidence"] = rel.events();
   j["via"] = rel.via;
+  const graph::FactSupport* found = evidence.of(rel.other);
+  const graph::FactSupport support = found ? *found : graph::FactSupport{};
+  j["support"] = serve::support_json("text", support);
+  j["events"] = serve::evidence_ids(support);
   return j;
 }
 
@@ -100,7 +107,9 @@ int run_actor(const ActorOptions& o) {
       dated(j, m.from, m.to);
       j["source"] = m.source;
       j["evidence"] = m.evidence.size();
-      j["events"] = m.evidence;
+      const graph::FactSupport support = store::read_support(*s, m.evidence);
+      j["support"] = serve::support_json(m.source, support);
+      j["events"] = serve::evidence_ids(support);
       j["detail"] = m.note.empty() ? "(" + m.source + ")" : m.note + " (" + m.source + ")";
       out.add(j);
     }
@@ -111,7 +120,12 @@ int run_actor(const ActorOptions& o) {
       j["detail"] = pr.fact.role;
       out.add(j);
     }
-    for (const auto& rel : profile.relations) out.add(relation_row(rel, names));
+    bool capped = false;
+    const auto evidence = store::relation_evidence(*s, a.id, profile.groups, w, capped);
+    if (capped)
+      std::cerr << "faultline: " << a.id << " has more than " << store::kMaxRelationEvidenceEvents
+                << " events in the period; relation evidence is from the latest of them\n";
+    for (const auto& rel : profile.relations) out.add(relation_row(rel, names, evidence));
   }
   out.finish();
   return 0;

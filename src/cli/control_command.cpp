@@ -5,6 +5,8 @@
 #include "cli/date_options.h"
 #include "cli/store_options.h"
 #include "extract/dates.h"
+#include "serve/support_json.h"
+#include "store/fact_support.h"
 #include "text/fold.h"
 
 namespace faultline::cli {
@@ -28,7 +30,7 @@ bool covers(const graph::ControlInterval& iv, const graph::Window& w) {
   return start_key(iv) <= w.first && w.first <= end;
 }
 
-json row(const graph::ControlInterval& iv, ActorNames& names) {
+json row(const graph::ControlInterval& iv, ActorNames& names, store::Store& s) {
   json j;
   j["place"] = iv.place;
   j["from"] = iv.from.known() ? json(extract::format_date(iv.from)) : json();
@@ -39,8 +41,12 @@ json row(const graph::ControlInterval& iv, ActorNames& names) {
   j["source"] = iv.source;
   j["status"] = iv.status;
   j["note"] = iv.note.empty() ? json() : json(iv.note);
+  std::vector<std::string> ids;
+  for (const auto& e : iv.evidence) ids.push_back(e.event);
+  j["support"] = serve::support_json(iv.status, store::read_support(s, ids));
   j["evidence"] = json::array();
-  for (const auto& e : iv.evidence) j["evidence"].push_back({{"event", e.event}, {"change", e.change}});
+  for (std::size_t i = 0; i < iv.evidence.size() && i < store::kMaxEvidenceIds; ++i)
+    j["evidence"].push_back({{"event", iv.evidence[i].event}, {"change", iv.evidence[i].change}});
   return j;
 }
 
@@ -62,13 +68,17 @@ int run_control(const ControlOptions& o) {
                             {"FROM", "from", 10},
                             {"TO", "to", 10},
                             {"HELD BY", "holders", 30,
-                             [](const json& r) { return r["holders"].empty() ? std::string("unknown") : exporting::cell_text(r["holders"]); }},
+                             [](const json& r) {
+                               return r["holders"].empty() ? std::string("unknown")
+                                                           : exporting::cell_text(r["holders"]);
+                             }},
                             {"SOURCE", "source", 6},
                             {"STATUS", "status", 9},
-                            {"EVIDENCE", "evidence", 8, [](const json& r) { return std::to_string(r["evidence"].size()); }},
+                            {"EVIDENCE", "evidence", 8,
+                             [](const json& r) { return std::to_string(r["support"]["events"].get<std::size_t>()); }},
                             {"NOTE", "note", 70}});
   if (o.at.empty()) {
-    for (const auto& iv : intervals) out.add(row(iv, names));
+    for (const auto& iv : intervals) out.add(row(iv, names, *s));
   } else {
     graph::Window w = graph::window_of(graph::parse_date_arg(o.at, "--at"));
     // The held interval that started last before the date wins where two touch.
@@ -80,7 +90,7 @@ int run_control(const ControlOptions& o) {
       out.finish();
       return 1;
     }
-    out.add(row(*best, names));
+    out.add(row(*best, names, *s));
   }
   out.finish();
   return 0;

@@ -12,6 +12,17 @@
 
 namespace faultline::graph {
 
+// One relation an event gives weight to: between a and b (a < b), cooperative or conflictual.
+struct RelationPair {
+  std::string a, b;
+  Tone tone = Tone::Neutral;
+  double weight = 0;
+};
+
+// Every relation `e` gives weight to (none for an undated event): the accumulator's rule, so that
+// the events behind a relation can be found again (graph/relation_evidence.h).
+std::vector<RelationPair> relation_pairs(const store::Event& e);
+
 class RelationAccumulator {
  public:
   void add(const store::Event& e);
@@ -19,7 +30,7 @@ class RelationAccumulator {
   std::vector<RelationCell> cells() const;
 
  private:
-  void add_pair(const std::string& x, const std::string& y, const store::Event& e, Tone tone, double weight);
+  void add_pair(const RelationPair& p, const store::Event& e);
   std::map<std::tuple<std::string, std::string, int, int>, RelationCell> cells_;
 };
 

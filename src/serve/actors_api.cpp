@@ -10,7 +10,9 @@
 #include "serve/event_json.h"
 #include "serve/json_values.h"
 #include "serve/query_params.h"
+#include "serve/support_json.h"
 #include "store/actor_profile.h"
+#include "store/fact_support.h"
 
 namespace faultline::serve {
 namespace {
@@ -31,8 +33,10 @@ json actor_summary(const ActorEntry& e, const ActorCatalog& actors) {
 
 double rounded(double x) { return std::round(x * 100) / 100; }
 
-// Allies, enemies and mixed relations, as `faultline actor` ranks them (store/actor_profile.h).
-json relations_json(const std::vector<store::ProfileRelation>& relations, const ActorCatalog& actors) {
+// Allies, enemies and mixed relations, as `faultline actor` ranks them (store/actor_profile.h);
+// with `evidence`, each with its support and evidence events (the year-by-year grid has none).
+json relations_json(const std::vector<store::ProfileRelation>& relations, const ActorCatalog& actors,
+                    const graph::RelationEvidence* evidence = nullptr) {
   json rows = json::array();
   for (const auto& rel : relations) {
     const auto& t = rel.total;
@@ -47,12 +51,19 @@ json relations_json(const std::vector<store::ProfileRelation>& relations, const 
     j["conflictual_events"] = t.conflictual_events;
     j["events"] = rel.events();
     j["via"] = rel.via;
+    if (evidence) {
+      const graph::FactSupport* found = evidence->of(rel.other);
+      const graph::FactSupport support = found ? *found : graph::FactSupport{};
+      j["support"] = support_json("text", support);
+      j["evidence"] = evidence_ids(support);
+    }
     rows.push_back(std::move(j));
   }
   return rows;
 }
 
-json membership_json(const graph::MembershipFact& m, const std::string& other, const ActorCatalog& actors) {
+json membership_json(const graph::MembershipFact& m, const std::string& other, const ActorCatalog& actors,
+                     const graph::FactSupport& support) {
   json j;
   j["actor"] = other;
   j["name"] = actors.name(other);
@@ -60,7 +71,8 @@ json membership_json(const graph::MembershipFact& m, const std::string& other, c
   j["to"] = date_json(m.to);
   j["source"] = m.source;
   j["note"] = nullable(m.note);
-  j["evidence"] = m.evidence;
+  j["support"] = support_json(m.source, support);
+  j["evidence"] = evidence_ids(support);
   return j;
 }
 
@@ -98,7 +110,8 @@ json api_actor(const ApiContext& c, const ApiRequest& r) {
     j["member_of"] = json::array();
     j["members"] = json::array();
     for (const auto& m : profile.memberships)
-      j[m.member_of ? "member_of" : "members"].push_back(membership_json(m.fact, m.other(), c.actors));
+      j[m.member_of ? "member_of" : "members"].push_back(
+          membership_json(m.fact, m.other(), c.actors, store::read_support(s, m.fact.evidence)));
     j["leaders"] = json::array();
     j["roles"] = json::array();  // for a person: the organisations they led or spoke for
     for (const auto& role : profile.roles) {
@@ -110,7 +123,10 @@ json api_actor(const ApiContext& c, const ApiRequest& r) {
       k["to"] = date_json(role.fact.to);
       j[role.leader ? "leaders" : "roles"].push_back(k);
     }
-    j["relations"] = relations_json(profile.relations, c.actors);
+    bool capped = false;
+    const auto evidence = store::relation_evidence(s, id, profile.groups, w, capped);
+    j["relations"] = relations_json(profile.relations, c.actors, &evidence);
+    j["relations_evidence_capped"] = capped;
     // Year by year, for "allies and enemies over time" (the actor's own relations).
     j["relations_by_year"] = json::array();
     for (int year = first_key / 10000; first_key && year <= last_key / 10000; ++year) {

@@ -5,6 +5,8 @@
 #include "serve/api_error.h"
 #include "serve/json_values.h"
 #include "serve/query_params.h"
+#include "serve/support_json.h"
+#include "store/fact_support.h"
 #include "text/fold.h"
 
 namespace faultline::serve {
@@ -44,8 +46,13 @@ json api_control(const ApiContext& c, const ApiRequest& r) {
     k["source"] = iv.source;
     k["status"] = iv.status;
     k["note"] = nullable(iv.note);
+    std::vector<std::string> ids;
+    for (const auto& e : iv.evidence) ids.push_back(e.event);
+    const auto support = c.store.with([&](store::Store& s) { return store::read_support(s, ids); });
+    k["support"] = support_json(iv.status, support);
     k["evidence"] = json::array();
-    for (const auto& e : iv.evidence) k["evidence"].push_back({{"event", e.event}, {"change", e.change}});
+    for (std::size_t i = 0; i < iv.evidence.size() && i < store::kMaxEvidenceIds; ++i)
+      k["evidence"].push_back({{"event", iv.evidence[i].event}, {"change", iv.evidence[i].change}});
     intervals.push_back(k);
   }
   if (intervals.empty()) throw not_found("nothing is known about control of '" + r.arg + "'");

@@ -487,6 +487,22 @@ std::vector<Facet> EventIndex::region_counts() const {
   return out;
 }
 
+std::map<std::string, std::pair<double, double>> EventIndex::region_centres() const {
+  std::map<std::string, std::pair<double, double>> out;
+  for (const auto& [region, list] : by_region_) {
+    double lat = 0, lon = 0;
+    std::size_t n = 0;
+    for (uint32_t i : list) {
+      if (!columns_[i].has_coordinates) continue;
+      lat += columns_[i].lat;
+      lon += columns_[i].lon;
+      ++n;
+    }
+    if (n) out[ids_.str(region)] = {lat / static_cast<double>(n), lon / static_cast<double>(n)};
+  }
+  return out;
+}
+
 std::size_t EventIndex::actor_events(const std::string& actor_id) const {
   uint32_t k = ids_.find(actor_id);
   return k == StringIds::kUnknown ? 0 : list_or_empty(by_actor_, k).size();

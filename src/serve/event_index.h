@@ -142,6 +142,9 @@ class EventIndex {
   // Counts for the filter lists of the page.
   std::vector<Facet> type_counts() const;
   std::vector<Facet> region_counts() const;
+  // Where each region's located events are on average (by region key; regions with none left
+  // out): where the map writes a region's name, having no region borders to draw.
+  std::map<std::string, std::pair<double, double>> region_centres() const;
   std::size_t actor_events(const std::string& actor_id) const;
   // The first and last date keys of dated events (0 when none).
   std::pair<int, int> date_range() const;

@@ -78,7 +78,7 @@ def test_meta_and_health():
     s, j = get_json(q("/api/meta"))
     check(s == 200 and j["events"] == TOTAL, "meta counts the events")
     check(sum(t["events"] for t in j["types"]) == TOTAL, "meta: type counts add up")
-    check(all(set(r) == {"key", "name", "events"} for r in j["regions"]), "meta: regions")
+    check(all(set(r) == {"key", "name", "events", "lat", "lon"} for r in j["regions"]), "meta: regions")
     check(j["first_date"] <= j["last_date"], "meta: date range")
 
 
@@ -643,6 +643,81 @@ def test_new_actors_written(tmp):
         check(server.stop() == 0, "written: the second server stops cleanly")
 
 
+def test_evidence_of_text_facts(tmp):
+    """Every derived fact carries its support and evidence: on a store of the example corpus and
+    tests/data/evidence (a membership and a relation that only text states, each from two
+    documents), in the API and in the CLI's JSON."""
+    db = os.path.join(tmp, "evidence.db")
+    subprocess.run([BINARY, "ingest", "-q", "--db", db, os.path.join(ROOT, "examples", "sahel_reports.jsonl"),
+                    os.path.join(ROOT, "tests", "data", "evidence", "docs.jsonl")], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = Server(BINARY, db, "--rate-limit", "0")
+    url = server.url
+
+    def api(path, **params):
+        return get_json(f"{url}{path}" + (("?" + urllib.parse.urlencode(params)) if params else ""))[1]
+
+    def docs_of(ids):
+        return {api("/api/events/" + urllib.parse.quote(i))["doc"] for i in ids}
+
+    try:
+        p = api("/api/actors/ANSARUL_ISLAM")
+        m = next((x for x in p["member_of"] if x["actor"] == "JNIM"), None)
+        check(m is not None and m["source"] == "text", f"evidence: a membership from text ({m})")
+        if m:
+            check(m["support"] == {"level": "text", "events": 2, "documents": 2}, f"evidence: its support {m['support']}")
+            check(len(m["evidence"]) == 2 and docs_of(m["evidence"]) == {"evi-01", "evi-02"},
+                  f"evidence: its events are the two documents' ({m['evidence']})")
+            check(all("merged with JNIM" in api("/api/events/" + i)["evidence"] for i in m["evidence"]),
+                  "evidence: each event's sentence states the membership")
+        r = next((x for x in p["relations"] if x["actor"] == "BFA_MIL"), None)
+        check(r is not None and r["kind"] == "enemy", f"evidence: a relation from two events ({r and r['kind']})")
+        if r:
+            check(r["support"] == {"level": "text", "events": 2, "documents": 2}, f"evidence: the relation's support {r['support']}")
+            check(len(r["evidence"]) == 2 and docs_of(r["evidence"]) == {"evi-03", "evi-04"},
+                  f"evidence: the relation's events ({r['evidence']})")
+        # Pack memberships and every relation of a busy actor: support levels, capped id lists.
+        c = api("/api/actors/CMA", at="2015")
+        mnla = next((x for x in c["members"] if x["actor"] == "MNLA"), {})
+        check(mnla.get("support", {}).get("level") in ("pack", "pack+text"), f"evidence: a pack membership's level ({mnla.get('support')})")
+        for actor in ("MNLA", "MLI_MIL"):
+            rels = api("/api/actors/" + actor)["relations"]
+            check(rels and all(x["support"]["level"] == "text" and 0 < len(x["evidence"]) <= 20
+                               and len(x["evidence"]) == min(20, x["support"]["events"])
+                               and x["support"]["documents"] >= 1 for x in rels),
+                  f"evidence: every relation of {actor} has its events (at most 20 ids)")
+        busy = [x for x in api("/api/actors/MLI_MIL")["relations"] if x["support"]["events"] > 20]
+        check(all(len(x["evidence"]) == 20 for x in busy), f"evidence: lists are capped at 20 ids ({len(busy)} relations over)")
+        k = api("/api/control/Kidal")
+        check(all(i["support"]["level"] == i["status"] and i["support"]["events"] >= len(i["evidence"])
+                  and (i["support"]["documents"] >= 1 or not i["evidence"]) for i in k["intervals"]),
+              "evidence: every control interval has its support level and counts")
+        backed = [i for i in k["intervals"] if i["evidence"]]
+        check(backed and all(i["support"]["events"] == len(i["evidence"]) and i["support"]["documents"] >= 1 for i in backed),
+              "evidence: Kidal's intervals that events confirm count them and their documents")
+        regions = {r["key"]: r for r in api("/api/meta")["regions"]}
+        kidal = regions.get("kidal", {})
+        check(kidal.get("lat") is not None and 17 < kidal["lat"] < 21 and -1 < kidal["lon"] < 4,
+              f"meta: a region's place is where its events are ({kidal})")
+
+        # The CLI's JSON says the same.
+        rows = [json.loads(x) for x in subprocess.run([BINARY, "actor", "ANSARUL_ISLAM", "--db", db, "--format", "json"],
+                                                       check=True, capture_output=True, text=True).stdout.splitlines()]
+        member = next((x for x in rows if x["fact"] == "member of" and x["actor"] == "JNIM"), {})
+        check(member.get("support") == {"level": "text", "events": 2, "documents": 2} and len(member.get("events", [])) == 2,
+              f"actor --format json: the membership's support and events ({member})")
+        enemy = next((x for x in rows if x["actor"] == "BFA_MIL"), {})
+        check(enemy.get("support") == {"level": "text", "events": 2, "documents": 2} and
+              sorted(enemy.get("events", [])) == sorted(r["evidence"] if r else []),
+              f"actor --format json: the relation's support and events ({enemy})")
+        rows = [json.loads(x) for x in subprocess.run([BINARY, "control", "Kidal", "--db", db, "--format", "json"],
+                                                       check=True, capture_output=True, text=True).stdout.splitlines()]
+        check(rows and all(x["support"]["level"] == x["status"] for x in rows),
+              "control --format json: each interval's support")
+    finally:
+        server.stop()
+
+
 def table_counts():
     with sqlite3.connect(f"file:{DB}?mode=ro", uri=True) as c:
         return [c.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "reports", "events", "actors")]
@@ -667,6 +742,9 @@ if __name__ == "__main__":
         test_rate_limit(DB)
         test_cors(DB)
         test_new_actors_written(tmp)
+        before = failed
+        test_evidence_of_text_facts(tmp)
+        print(f"test_evidence_of_text_facts: {'ok' if failed == before else 'FAILED'}", flush=True)
         check(SERVER.alive(), "the server is still running")
     finally:
         code = SERVER.stop()

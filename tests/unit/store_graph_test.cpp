@@ -10,6 +10,7 @@
 
 #include "graph/anachronisms.h"
 #include "graph/builder.h"
+#include "graph/relation_evidence.h"
 #include "graph/relation_weights.h"
 #include "lexicon/tsv_file.h"
 
@@ -333,4 +334,38 @@ TEST(StoreGraph, AnachronismsStayOutOfTheGraph) {
   auto g = b.finish();
   for (const auto& iv : g.control) EXPECT_NE(iv.place_key, "menaka");
   EXPECT_TRUE(g.relations.empty());
+}
+
+// The events behind a profile's relations: those that gave weight to the relation of the actor (or
+// a coalition it acted through) with another, in the months the window's relations sum.
+TEST(StoreGraph, RelationEvidenceFindsTheEventsBehindEachRelation) {
+  auto view = [](store::Event e, std::vector<std::string> docs) {
+    store::EventView v;
+    v.event = std::move(e);
+    for (const auto& d : docs) v.sources.push_back(store::Source{0, d, "", "", "", 0, ""});
+    return v;
+  };
+  const std::vector<store::EventView> events{
+      view(event("e1", "ASSAULT", "", "2014-03-12", {armed("MNLA")}, {armed("MLI_MIL")}, ""), {"d1", "d2"}),
+      view(event("e2", "ASSAULT", "", "2014-03-28", {armed("CMA")}, {armed("MLI_MIL")}, ""), {"d2"}),
+      view(event("e3", "ASSAULT", "", "2014", {armed("MNLA")}, {armed("MLI_MIL")}, ""), {"d3"}),
+      view(event("e4", "ASSAULT", "", "2014-05-02", {armed("MNLA")}, {armed("MLI_MIL")}, ""), {"d4"}),
+      view(event("e5", "AGREE", "", "2014-03-15", {armed("MNLA"), armed("CMA")}, {}, ""), {"d5"}),
+      view(event("e6", "MOBILIZE", "troops", "2014-03-15", {armed("MNLA")}, {armed("GATIA")}, ""), {"d6"}),
+  };
+  // A window inside March 2014 sums March's cells: e1 and e2 (through the CMA), not the year-only
+  // e3, not May's e4, not e5 (the MNLA with its own coalition), not a neutral event (e6).
+  graph::RelationEvidence march({"MNLA", "CMA"}, {20140310, 20140320});
+  for (const auto& v : events) march.add(v);
+  ASSERT_NE(march.of("MLI_MIL"), nullptr);
+  EXPECT_EQ(march.of("MLI_MIL")->events, (std::vector<std::string>{"e1", "e2"}));
+  EXPECT_EQ(march.of("MLI_MIL")->documents, (std::set<std::string>{"d1", "d2"}));
+  EXPECT_EQ(march.of("CMA"), nullptr);
+  EXPECT_EQ(march.of("GATIA"), nullptr);
+  // The whole year also sums the year-only cell.
+  graph::RelationEvidence year({"MNLA"}, {20140101, 20141231});
+  for (const auto& v : events) year.add(v);
+  ASSERT_NE(year.of("MLI_MIL"), nullptr);
+  EXPECT_EQ(year.of("MLI_MIL")->events, (std::vector<std::string>{"e1", "e3", "e4"}));
+  EXPECT_EQ(year.of("CMA")->events, (std::vector<std::string>{"e5"}));
 }

@@ -420,7 +420,7 @@ await step('new actors panel', async () => {
   await page.selectOption('#new-actors-min', '2');
   await page.waitForSelector('.new-actors-empty');
   const empty = await page.textContent('.new-actors-empty');
-  check(/No name outside the packs was seen in 2 or more of the 191 documents/.test(empty), `the empty state: ${empty}`);
+  check(/No name outside the packs was seen in 2 or more of the 195 documents/.test(empty), `the empty state: ${empty}`);
 });
 
 await step('new actors panel on a phone', async () => {
@@ -440,6 +440,119 @@ await step('new actors panel on a phone', async () => {
   check(card && card.y >= 0 && card.y < 844 && card.height > 20, `phone: the sentence opens the card on screen: y=${card && card.y}`);
   await phone.close();
 });
+
+// Evidence of derived facts (tests/data/evidence: Ansarul Islam in JNIM and against Burkina
+// Faso's army, each stated by two documents): a fact's support, its events' sentences, their cards.
+async function followEvidence(p, row, sentence, what) {
+  const button = p.locator(`${row} .support`).first();
+  const label = await button.textContent();
+  await button.click();
+  await p.waitForSelector(`${row} .evidence-event`);
+  const sentences = await p.$$eval(`${row} .evidence-event .evidence-sentence`, (qs) => qs.map((q) => q.textContent));
+  check(sentences.length > 0 && sentences.every((t) => sentence.test(t)), `${what}: the sentences behind it: ${sentences.join(' | ')}`);
+  const id = await p.getAttribute(`${row} .evidence-event`, 'data-event');
+  await p.locator(`${row} .evidence-event .event-link`).first().click();
+  await p.waitForSelector(`.event-card[data-id="${id}"]`);
+  check(sentence.test(await p.textContent('.event-card .evidence')), `${what}: a click opens the event's card`);
+  check(params(p).get('event') === id, `${what}: the URL names the event`);
+  return {label, sentences};
+}
+
+for (const [device, width, height] of [['desktop', 1400, 1500], ['phone', 390, 844]]) {
+  await step(`evidence of a profile's membership and relation (${device})`, async () => {
+    const p = await newPage(width, height);
+    await p.goto(`${url}/?profile=ANSARUL_ISLAM`);
+    await ready(p);
+    await p.waitForSelector('.actor-profile .membership[data-actor=JNIM]');
+    const member = '.actor-profile .membership[data-actor=JNIM]';
+    const m = await followEvidence(p, member, /merged with JNIM/, 'membership from text');
+    check(/from text: 2 events, 2 documents/.test(m.label), `the membership shows its support: "${m.label}"`);
+    check(m.sentences.length === 2, `both documents' sentences are listed: ${m.sentences.length}`);
+    if (docsDir && device === 'desktop') {
+      await p.goBack();
+      await p.waitForSelector(member);
+      await p.locator(`${member} .support`).click();
+      await p.waitForSelector(`${member} .evidence-event`);
+      await p.locator('.details-panel').screenshot({path: `${docsDir}/profile-evidence.png`});
+    }
+    await p.goto(`${url}/?profile=ANSARUL_ISLAM`);
+    await ready(p);
+    const relation = '.actor-profile .relation[data-actor=BFA_MIL]';
+    await p.waitForSelector(relation);
+    const r = await followEvidence(p, relation, /attacked/, 'relation');
+    check(/from text: 2 events, 2 documents/.test(r.label), `the relation shows its support: "${r.label}"`);
+    await p.goto(`${url}/?profile=CMA&at=2015-06`);
+    await ready(p);
+    const pack = '.actor-profile .membership[data-actor=MNLA]';
+    await p.waitForSelector(pack);
+    const label = await p.textContent(`${pack} .support`);
+    check(/from the packs/.test(label), `a pack membership says so: "${label}"`);
+    await p.locator(`${pack} .support`).click();
+    await p.waitForSelector(`${pack} .evidence-list:not([hidden])`);
+    const list = await p.textContent(`${pack} .evidence-list`);
+    check(/confirmed by text/.test(label) ? await p.locator(`${pack} .evidence-event`).count() > 0 : /Stated by the packs/.test(list),
+      `its evidence: the packs, or the events that confirm them: "${list.slice(0, 80)}"`);
+    await p.close();
+  });
+
+  await step(`control intervals with their support (${device})`, async () => {
+    const p = await newPage(width, height);
+    await p.goto(url);
+    await ready(p);
+    const k = await api(p, 'api/control/Kidal');
+    const rows = await p.$$eval('#control .control-interval', (lis) => lis.map((li) => li.querySelector('.support')?.textContent || ''));
+    check(rows.length === k.intervals.length && rows.every((t, i) => t.startsWith(k.intervals[i].support.level)),
+      `every interval shows its support level: ${rows.join(' | ')}`);
+    const i = k.intervals.findIndex((iv) => iv.evidence.length > 0);
+    check(i >= 0, 'Kidal has an interval with evidence');
+    await p.locator('#control .control-bar').nth(i).dispatchEvent('click');
+    const row = `#control .control-interval[data-index="${i}"]`;
+    await p.waitForSelector(`${row} .evidence-event`);
+    check(await p.locator(`${row} .evidence-event`).count() === Math.min(20, k.intervals[i].evidence.length), 'a click on a bar lists its events');
+    const id = await p.getAttribute(`${row} .evidence-event`, 'data-event');
+    await p.locator(`${row} .evidence-event .event-link`).first().click();
+    await p.waitForSelector(`.event-card[data-id="${id}"]`);
+    check(params(p).get('event') === id, 'a click on an event opens its card');
+    if (docsDir && device === 'desktop') await p.locator('.control-panel').screenshot({path: `${docsDir}/control-evidence.png`});
+    await p.close();
+  });
+
+  await step(`town and region names as you zoom (${device})`, async () => {
+    const p = await newPage(width, height);
+    const shown = (cls) => p.$$eval(`.${cls}`, (ls) => ls.map((l) => {
+      const b = l.getBoundingClientRect();
+      return {text: l.textContent, x: b.x, y: b.y, w: b.width, h: b.height};
+    }));
+    const clear = (ls) => ls.every((a, i) => ls.every((b, j) => j <= i || a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y));
+    await p.goto(url);
+    await ready(p);
+    await p.waitForFunction(() => new URL(location.href).searchParams.has('view'));
+    const fitted = (await shown('fl-town-label')).map((l) => l.text);
+    check(!(fitted.includes('Kidal') && fitted.includes('Tessalit')), `the fitted view does not name every town: ${fitted.join(', ')}`);
+    await p.goto(`${url}/?view=7/19.300/1.200`);
+    await ready(p);
+    await p.waitForSelector('.fl-town-label');
+    const towns = await shown('fl-town-label');
+    const names = towns.map((l) => l.text);
+    check(names.includes('Kidal') && names.includes('Tessalit'), `zoomed in, Kidal and Tessalit are named: ${names.join(', ')}`);
+    check(towns.length <= 30 && clear(towns), `no town name covers another (${towns.length})`);
+    check((await shown('fl-region-label')).length === 0, 'zoomed in, region names give way to towns');
+    if (docsDir && device === 'desktop') await p.locator('.map-panel').screenshot({path: `${docsDir}/map-towns.png`});
+    await p.evaluate(() => window.faultline.map.setZoom(5, {animate: false}));
+    await p.waitForSelector('.fl-region-label');
+    const regions = await shown('fl-region-label');
+    // (On a phone the legend covers most of the map, and no name goes under it.)
+    check(regions.length > 0 && (device === 'phone' || regions.some((l) => l.text === 'KIDAL')) && clear(regions),
+      `at zoom 5 the regions are named: ${regions.map((l) => l.text).join(', ')}`);
+    check(new Set(towns.map((l) => l.text)).size === towns.length, `each town is named once: ${names.join(', ')}`);
+    check((await shown('fl-town-label')).length === 0, 'at zoom 5 no town is named');
+    if (docsDir && device === 'desktop') await p.locator('.map-panel').screenshot({path: `${docsDir}/map-regions.png`});
+    await p.evaluate(() => window.faultline.map.setZoom(3, {animate: false}));
+    await p.waitForFunction(() => document.querySelectorAll('.fl-region-label').length === 0);
+    check((await shown('fl-town-label')).length === 0, 'the world view names nothing');
+    await p.close();
+  });
+}
 
 if (docsDir) {
   await step('documentation screenshots', async () => {

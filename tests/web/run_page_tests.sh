@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Page tests of `faultline serve` in a real headless browser (Debian's Chromium driven by
-# playwright-core): ingests the example corpus, starts the server, runs page_test.mjs.
+# playwright-core): ingests the example corpus (with tests/data/evidence: facts that only text
+# states), starts the server, runs page_test.mjs.
 # Usage: run_page_tests.sh FAULTLINE SOURCE_ROOT WEB_DIR [--screenshots DIR]
 #   --screenshots DIR  also write the documentation's screenshots (docs/screenshots) into DIR
 # Exit 77 (skipped) only when the browser or the npm packages are not installed.
@@ -27,7 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin" ingest -q --db "$tmp/store.db" "$root/examples/sahel_reports.jsonl"
+"$bin" ingest -q --db "$tmp/store.db" "$root/examples/sahel_reports.jsonl" "$root/tests/data/evidence/docs.jsonl"
 "$bin" serve --db "$tmp/store.db" --port 0 --web-dir "$web" --rate-limit 0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
 server_pid=$!
 url=""

@@ -2,8 +2,11 @@
 // holder; contested claims are hatched, claims of one report pale, open intervals run to the end
 // of the axis. The axis spans the place's own intervals (from the first year one starts), not the
 // store's dates; each lane's label (the holders' whole names, on as many lines as the width
-// needs) sits above its bars, so no name is cut.
+// needs) sits above its bars, so no name is cut. Under the drawing, each interval is listed with
+// its support level and the events behind it (evidence.js); a click on a bar opens its list.
 import {getJson, enc} from './api.js';
+import {el} from './dom.js';
+import {evidenceToggle} from './evidence.js';
 
 const MARGIN = {top: 6, right: 12, bottom: 22};
 const LINE = 13;  // a line of a lane's label
@@ -97,16 +100,34 @@ export class ControlTimeline {
       .attr('rx', 3)
       .attr('fill', (iv) => (iv.status === 'contested' ? 'url(#hatch)' : color(holdersOf(iv))))
       .attr('stroke', (iv) => color(holdersOf(iv)))
-      .style('cursor', (iv) => (iv.evidence.length ? 'pointer' : 'default'))
-      .on('click', (_, iv) => iv.evidence.length && this.onEvidence(iv.evidence[0].event));
+      .style('cursor', 'pointer')
+      .on('click', (_, iv) => this.openEvidence(intervals.indexOf(iv)));
     bars.append('title').text((iv) => {
       const who = iv.holders.map((h) => h.name).join(' + ') || 'unknown holder';
       const when = `${iv.from || '…'} – ${iv.to || (iv.open ? 'now' : '…')}`;
       const why = iv.note ? `\n${iv.note}` : '';
-      return `${who}, ${when} (${iv.source}${iv.status === 'contested' ? ', contested claim' : iv.status === 'claimed' ? ', claimed by one report' : ''}; ${iv.evidence.length} evidence event(s))${why}`;
+      const support = iv.support ? `${iv.support.events} evidence event(s), ${iv.support.documents} document(s)` : '';
+      return `${who}, ${when} (${iv.source}${iv.status === 'contested' ? ', contested claim' : iv.status === 'claimed' ? ', claimed by one report' : ''}; ${support})${why}`;
     });
     svg.append('g').attr('transform', `translate(0,${height - MARGIN.bottom})`)
       .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor((width - LEFT) / 70))).tickSizeOuter(0));
-    this.container.replaceChildren(svg.node());
+    this.container.replaceChildren(svg.node(), this.intervalList(intervals));
+  }
+
+  // Every interval with its dates, holders, support level and (on a click) its evidence.
+  intervalList(intervals) {
+    this.toggles = intervals.map((iv) => (iv.support ? evidenceToggle(iv.support, iv.evidence, this.onEvidence, {fromPack: iv.source === 'pack', note: iv.note || ''}) : []));
+    return el('ol', {class: 'control-intervals'}, ...intervals.map((iv, i) => el('li', {class: `control-interval ${iv.status}`, dataset: {index: i}},
+      `${iv.from || '…'} – ${iv.to || (iv.open ? 'now' : '…')} `,
+      el('strong', {}, iv.holders.map((h) => h.name).join(' + ') || 'unknown holder'),
+      iv.source === 'pack' ? ' (packs)' : '', ' ', ...this.toggles[i])));
+  }
+
+  // Opens the list of the events behind interval `i` (a click on its bar).
+  openEvidence(i) {
+    const [button, list] = this.toggles?.[i] || [];
+    if (!button) return;
+    if (list.hidden) button.click();
+    button.scrollIntoView({block: 'nearest'});
   }
 }

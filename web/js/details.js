@@ -1,10 +1,11 @@
 // The details panel: an event's card (its evidence sentence with the actors and place marked,
 // and every source with a link to the document), an actor's profile (aliases, memberships,
-// leaders, allies and enemies at the period and year by year), a document, or the events at
-// one place.
+// leaders, allies and enemies at the period and year by year; each membership and relation with
+// its support and the events behind it), a document, or the events at one place.
 import {getJson, enc} from './api.js';
 import {typeColor, scoreColor, RELATION_COLORS} from './colors.js';
 import {el, actionLink, highlighted} from './dom.js';
+import {evidenceToggle} from './evidence.js';
 
 // Where the mentions of the event's actors and its place are in the sentence.
 function evidenceMarks(e, searchText) {
@@ -83,10 +84,14 @@ export class Details {
     const who = (x) => actionLink(x.name, () => a.showActor(x.actor), {class: 'actor-link'});
     const dates = (x) => ` ${x.from || '…'} – ${x.to || '…'}`;
     const section = (title, rows) => (rows.length ? [el('h3', {}, title), el('ul', {class: 'facts-list'}, ...rows)] : []);
-    const relationRow = (r) => el('li', {class: `relation ${r.kind}`},
+    // A fact's support and, on a click, the events behind it (evidence.js).
+    const evidence = (x) => (x.support ? [' ', ...evidenceToggle(x.support, x.evidence, a.showEvent, {fromPack: x.source?.startsWith('pack'), note: x.note || ''})] : []);
+    const relationRow = (r) => el('li', {class: `relation ${r.kind}`, dataset: {actor: r.actor}},
       el('i', {class: 'dot', style: `background:${RELATION_COLORS[r.kind]}`}), who(r),
-      ` — ${r.kind}, score ${r.score >= 0 ? '+' : ''}${r.score.toFixed(2)}, ${r.events} event${r.events === 1 ? '' : 's'}`,
-      r.via.length ? ` (through ${r.via.join(', ')})` : '');
+      ` — ${r.kind}, score ${r.score >= 0 ? '+' : ''}${r.score.toFixed(2)}`,
+      r.via.length ? ` (through ${r.via.join(', ')})` : '', ...evidence(r));
+    const membershipRow = (m, withNote) => el('li', {class: 'membership', dataset: {actor: m.actor, source: m.source}},
+      who(m), dates(m), ...evidence(m), withNote && m.note ? el('div', {class: 'muted'}, m.note) : '');
     const w = p.window;
     const period_text = w.from || w.to ? `${w.from || '…'} – ${w.to || '…'}` : 'all time';
     this.set('Actor',
@@ -96,8 +101,8 @@ export class Details {
           ` · ${p.events.toLocaleString()} events · facts for ${period_text}`),
         el('p', {}, actionLink('Show this actor\'s events', () => a.setFilter({actor: p.id}), {class: 'button-link'})),
         p.aliases.length ? [el('h3', {}, 'Also called'), el('p', {class: 'aliases'}, p.aliases.join(' · '))] : [],
-        ...section('Member of', p.member_of.map((m) => el('li', {}, who(m), dates(m), ` (${m.source})`, m.note ? el('div', {class: 'muted'}, m.note) : ''))),
-        ...section('Members', p.members.map((m) => el('li', {}, who(m), dates(m), ` (${m.source})`))),
+        ...section('Member of', p.member_of.map((m) => membershipRow(m, true))),
+        ...section('Members', p.members.map((m) => membershipRow(m, false))),
         ...section('Leaders', p.leaders.map((l) => el('li', {}, who(l), ` — ${l.role}`, dates(l)))),
         ...section('Roles', p.roles.map((l) => el('li', {}, l.role, ' of ', who(l), dates(l)))),
         ...section('Allies and enemies', p.relations.slice(0, 15).map(relationRow)),

@@ -235,6 +235,7 @@ async function start() {
   syncForm(s);
   await guard(eventMap.loadBasemap());
   const newActorsShown = guard(newActors.show());  // not filtered: the store's new names, once
+  eventMap.setRegions(meta.regions);  // region names at the middle zooms
   await Promise.all([refreshFiltered(s), refreshNetwork(s), refreshDetails(s), refreshControl(s)]);
   await newActorsShown;
   document.body.dataset.ready = 'true';

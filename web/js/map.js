@@ -3,11 +3,15 @@
 // events into grid cells that split as one zooms in (/api/map); circles that would still touch on
 // screen are merged here (cluster_merge.js), so none overlaps another. Circles are sized by
 // events or by fatalities; the legend lists every type's colour and the size scale. The view
-// (ZOOM/LAT/LON) is reported on every move so that the page keeps it in the URL.
+// (ZOOM/LAT/LON) is reported on every move so that the page keeps it in the URL. Zoomed in far
+// enough to tell towns apart, the places with events are named (the biggest first, never one name
+// over another: place_labels.js); at a middle zoom, the first-level regions are named where their
+// events are (there is no free region-border dataset to draw: docs/serve.md).
 import {getJson} from './api.js';
 import {typeColor, TYPES} from './colors.js';
 import {mergeOverlapping} from './cluster_merge.js';
 import {el} from './dom.js';
+import {placeLabels, regionLabels, TOWN_ZOOM} from './place_labels.js';
 
 const MAX_RADIUS = 24;
 
@@ -65,11 +69,15 @@ export class EventMap {
     if (v) this.map.setView([v.lat, v.lon], Math.min(12, Math.max(2, v.zoom)));
     else this.map.setView([17, -2], 5);
     this.markers = L.layerGroup().addTo(this.map);
+    this.labels = L.layerGroup().addTo(this.map);
+    this.regions = [];
     this.filters = {};
     this.abort = null;
     this.data = null;
     this.map.on('zoomend', () => this.refresh());
     this.map.on('moveend', () => this.fitted && this.onView(this.viewText()));
+    // Names are placed for the part of the map on screen: again after every move.
+    this.map.on('moveend', () => this.drawn && this.drawLabels(...this.drawn));
     this.legend = L.control({position: 'bottomleft'});
     this.legend.onAdd = () => {
       this.legendDiv = L.DomUtil.create('div', 'map-legend');
@@ -172,6 +180,45 @@ export class EventMap {
       }
     }
     this.drawLegend(present);
+    this.drawn = [circles, radius];
+    this.drawLabels(circles, radius);
+  }
+
+  // The regions to name at a middle zoom: [{name, lat, lon, events}] (/api/meta's regions).
+  setRegions(regions) {
+    this.regions = regions.filter((r) => r.lat !== null && r.lon !== null);
+    if (this.data) this.draw(this.data);
+  }
+
+  // Town names from TOWN_ZOOM on, region names below it (not at the world view); each label a
+  // marker whose box was kept clear of the others.
+  drawLabels(circles, radius) {
+    this.labels.clearLayers();
+    const zoom = this.map.getZoom();
+    const size = this.map.getSize();
+    const point = (lat, lon) => this.map.latLngToContainerPoint([lat, lon]);
+    // The legend and the zoom buttons cover the map: no name goes under them.
+    const origin = this.map.getContainer().getBoundingClientRect();
+    const blocked = [...this.map.getContainer().querySelectorAll('.leaflet-control')].map((c) => {
+      const b = c.getBoundingClientRect();
+      return {x: b.left - origin.left, y: b.top - origin.top, w: b.width, h: b.height};
+    });
+    // Nor over a circle (a town's own is clear: its name starts beyond the radius).
+    const discs = circles.map((c) => {
+      const at = point(c.lat, c.lon);
+      const r = radius(c);
+      return {x: at.x - r, y: at.y - r, w: 2 * r, h: 2 * r};
+    });
+    const placed = zoom >= TOWN_ZOOM
+      ? placeLabels(circles.filter((c) => c.place).map((c) => ({text: c.place, weight: c.count, at: point(c.lat, c.lon), gap: radius(c) + 3})), size, [...blocked, ...discs])
+      : regionLabels(this.regions, zoom, point, size, [...blocked, ...discs]);
+    for (const label of placed) {
+      const icon = L.divIcon({className: label.kind === 'region' ? 'fl-label fl-region-label' : 'fl-label fl-town-label',
+        html: '', iconSize: [label.width, label.height], iconAnchor: [label.anchor.x, label.anchor.y]});
+      const marker = L.marker(this.map.containerPointToLatLng(label.at), {icon, interactive: false, keyboard: false});
+      marker.addTo(this.labels);
+      marker.getElement()?.append(document.createTextNode(label.text));
+    }
   }
 
   // Every type's colour (those with no event here greyed) and the circles' size scale.
