@@ -163,6 +163,11 @@ TEST(PartialDateParse, RefusesDaysNotOnTheCalendar) {
   EXPECT_FALSE(lexicon::parse_partial_date("2021-1-5"));
 }
 
+TEST(PartialDateParse, RefusesTextThatIsNotADate) {
+  for (const char* s : {"", "20a1", "2021/06", " 2021", "2021 ", "2021-06-1x", "2021-6", "2021-06-", "-2021",
+                        "2021-06-01T10:00", "１２３４"})
+    EXPECT_FALSE(lexicon::parse_partial_date(s)) << s;
+}
 TEST(PartialDateParse, AcceptsCalendarDatesAtEachPrecision) {
   auto leap = lexicon::parse_partial_date("2024-02-29");
   ASSERT_TRUE(leap);
