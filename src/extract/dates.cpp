@@ -274,6 +274,20 @@ class Scanner {
       m.end = i + 1;
       return true;
     }
+    // "at the weekend", "last weekend", "ce week-end", "le week-end dernier": the weekend's
+    // Saturday, the latest up to the publication date (a report of its Sunday is a day from it,
+    // as near as dedup needs); "last weekend" said on a weekend is the one before.
+    if (is(i, {"weekend", "week-end"}) && pub.known() && pub.day) {
+      using namespace std::chrono;
+      const sys_days p = to_days(pub);
+      const int wd = static_cast<int>(weekday{p}.c_encoding());
+      int back = (wd - 6 + 7) % 7;
+      const bool before = (i > begin_ && is(i - 1, {"last"})) || is(i + 1, {"dernier"});
+      if (before && back <= 1) back += 7;
+      m.date = from_days(p - days{back});
+      m.end = is(i + 1, {"dernier"}) ? i + 2 : i + 1;
+      return true;
+    }
     if (!pub.known()) return false;
     auto set = [&](PartialDate d, uint32_t end) {
       m.date = d;

@@ -1,7 +1,6 @@
 #include "graph/control.h"
 
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <set>
 
@@ -46,16 +45,6 @@ bool related(const std::vector<std::string>& a, const std::vector<std::string>& 
   return false;
 }
 
-// The date `n` months after `d`, at d's precision (a day past the month's end is its last day).
-PartialDate plus_months(const PartialDate& d, int n) {
-  using namespace std::chrono;
-  const year_month ym = year(d.year) / month(static_cast<unsigned>(d.month)) + months(n);
-  PartialDate out{static_cast<int>(ym.year()), static_cast<int>(static_cast<unsigned>(ym.month())), d.day};
-  const int month_end = static_cast<int>(static_cast<unsigned>((ym / std::chrono::last).day()));
-  if (out.day > month_end) out.day = month_end;
-  return out;
-}
-
 void merge_into(std::vector<std::string>& into, const std::vector<std::string>& more) {
   into.insert(into.end(), more.begin(), more.end());
   std::sort(into.begin(), into.end());
@@ -90,8 +79,7 @@ void ControlDeriver::add(const store::Event& e) {
   // The place must be named in the sentence (not carried over from an earlier one: "captured the
   // base" is not the town) and the change dated to the day or month (a year is background).
   if (!loc || loc->name.empty() || loc->inferred || !e.data.date.known() || !e.data.date.month) return;
-  if (e.published.known() && plus_months(e.data.date, kRetrospectiveMonths).last_key() < e.published.first_key())
-    return;
+  if (store::told_in_retrospect(e.data.date, e.published)) return;
   Change c;
   c.documents = e.support();
   c.place = loc->name;
@@ -141,7 +129,7 @@ std::vector<ControlInterval> ControlDeriver::intervals(const std::vector<Members
     }
     if (iv.status == "held" && documents < 2) iv.status = "claimed";
     if (!last) return;
-    PartialDate expiry = plus_months(*last, kControlHorizonMonths);
+    PartialDate expiry = store::plus_months(*last, kControlHorizonMonths);
     if (iv.to_open || (iv.to.known() && iv.to.first_key() > expiry.last_key())) {
       iv.to = expiry;
       iv.to_open = false;

@@ -4,8 +4,9 @@
 // received it). Each change starts an interval that ends at the place's next change, or after
 // kControlHorizonMonths without a new report; one document makes it "claimed", two "held". Only
 // changes of the place named in the sentence, dated to the day or month, by a named holder count,
-// and only from reports near the time: an event first published kRetrospectiveMonths or more after
-// it happened is background ("the rebels, who took the town in 2012, …") and opens nothing.
+// and only from reports near the time: an event whose every report is told in retrospect (first
+// published more than store::kRetrospectiveMonths after it happened, store/retrospective.h) is
+// background ("the rebels, who took the town in 2012, …") and opens nothing.
 // Inside a pack interval the pack wins: a change by its holders (or their groups or members)
 // confirms it, a change by others is kept as a contested claim. Rules in docs/store.md.
 #pragma once
@@ -17,6 +18,7 @@
 #include "graph/facts.h"
 #include "graph/pack_facts.h"
 #include "store/records.h"
+#include "store/retrospective.h"
 
 namespace faultline::graph {
 
@@ -26,8 +28,6 @@ bool can_hold_territory(const store::Actor& a);
 // A text interval with no new report for this long ends there (its holder is then unknown):
 // a capture reported once says nothing about who holds the town years later.
 inline constexpr int kControlHorizonMonths = 12;
-// An event whose every report was published this long after its date is told in retrospect.
-inline constexpr int kRetrospectiveMonths = 3;
 
 class ControlDeriver {
  public:

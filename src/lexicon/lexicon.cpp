@@ -68,17 +68,32 @@ int days_in_month(int year, int month) {
 
 }  // namespace
 
-// Only dates on the calendar parse: 2021-02-31 is refused, never shifted to March.
+// Only dates on the calendar parse: 2021-02-31 is refused, never shifted to March. Read by hand,
+// not with a regular expression: the store parses every report's and document's date on each read.
 std::optional<PartialDate> parse_partial_date(const std::string& s) {
-  static const std::regex re(R"((\d{4})(?:-(\d{2})(?:-(\d{2}))?)?)");
-  std::smatch m;
-  if (!std::regex_match(s, m, re)) return std::nullopt;
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return std::nullopt;
+  // The number of `n` ASCII digits at `at`, or -1.
+  auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return -1;
+      v = v * 10 + (s[i] - '0');
+    }
+    return v;
+  };
   PartialDate d;
-  d.year = std::stoi(m[1]);
-  if (m[2].matched) d.month = std::stoi(m[2]);
-  if (m[3].matched) d.day = std::stoi(m[3]);
-  if (d.year == 0 || d.month > 12 || (m[2].matched && d.month == 0) || (m[3].matched && d.day == 0)) return std::nullopt;
-  if (d.day > 0 && d.day > days_in_month(d.year, d.month)) return std::nullopt;
+  d.year = number(0, 4);
+  if (s.size() >= 7) {
+    if (s[4] != '-') return std::nullopt;
+    d.month = number(5, 2);
+    if (d.month < 1 || d.month > 12) return std::nullopt;
+  }
+  if (s.size() == 10) {
+    if (s[7] != '-') return std::nullopt;
+    d.day = number(8, 2);
+    if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+  }
+  if (d.year <= 0) return std::nullopt;
   return d;
 }
 

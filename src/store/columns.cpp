@@ -68,7 +68,7 @@ Actor read_actor(const sql::Row& r, int i) {
 
 std::string report_columns() {
   return "r.id, d.doc_id, r.sentence, r.idx, r.evidence, r.evidence_begin, r.evidence_end, r.pattern, "
-         "r.place_inferred, " +
+         "r.place_inferred, d.date, " +
          data_columns("r");
 }
 
@@ -83,7 +83,8 @@ Report read_report(const sql::Row& s, int i) {
   r.evidence_end = static_cast<uint32_t>(s.int64(i + 6));
   r.pattern = s.text(i + 7);
   r.location_inferred = s.int64(i + 8) != 0;
-  r.data = read_event_data(s, i + 9);
+  if (!s.is_null(i + 9)) r.published = lexicon::parse_partial_date(s.text(i + 9)).value_or(lexicon::PartialDate{});
+  r.data = read_event_data(s, i + 10);
   if (r.data.location) r.data.location->inferred = r.location_inferred;
   return r;
 }

@@ -58,9 +58,11 @@ EventData read_event_data(const sql::Row& r, int first);
 // "p.actor_id, …, p.sector" (7 columns).
 std::string actor_columns(const std::string& alias);
 Actor read_actor(const sql::Row& r, int first);
-// A report's own columns and its data: "r.id, d.doc_id, …, r.place_inferred" (9 columns, for
-// reports `r` joined to documents `d`), then data_columns("r").
+// A report's own columns, its document's publication date and its data: "r.id, d.doc_id, …,
+// r.place_inferred, d.date" (10 columns, for reports `r` joined to documents `d`), then
+// data_columns("r"): kReportColumns in all.
 std::string report_columns();
+inline constexpr int kReportColumns = 23;
 Report read_report(const sql::Row& r, int first);
 
 // "$first, $first+1, …" for `n` parameters.

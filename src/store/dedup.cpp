@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "store/content_hash.h"
+#include "store/retrospective.h"
 
 namespace faultline::store {
 namespace {
@@ -78,8 +79,13 @@ struct Party {
   std::string family;   // "armed" (REB, INS), "pmc"; "" = matched by id only
   std::string country;  // ISO3 or ""
   bool generic = false;
+  std::vector<std::string> organisations;  // the organisations it is part of (DedupRules)
   bool operator<(const Party& o) const { return id < o.id; }
 };
+
+bool contains(const std::vector<std::string>& list, const std::string& id) {
+  return std::find(list.begin(), list.end(), id) != list.end();
+}
 
 std::string sector_family(const std::string& sector) {
   if (sector == "REB" || sector == "INS") return "armed";
@@ -87,10 +93,11 @@ std::string sector_family(const std::string& sector) {
   return "";
 }
 
-// Whether two parties may be one actor: the same id, or a generic agent and a named actor of its
-// family and (where both have one) its country.
+// Whether two parties may be one actor: the same id, a body and an organisation it is part of
+// (MINUSMA and the UN), or a generic agent and a named actor of its family and (where both have
+// one) its country.
 bool compatible(const Party& x, const Party& y) {
-  if (x.id == y.id) return true;
+  if (x.id == y.id || contains(x.organisations, y.id) || contains(y.organisations, x.id)) return true;
   if (x.generic == y.generic || x.family.empty() || x.family != y.family) return false;
   return x.country.empty() || y.country.empty() || x.country == y.country;
 }
@@ -100,7 +107,8 @@ std::vector<Party> parties_of(const Report& r, const DedupRules& rules) {
   for (const auto* side : {&r.data.actor1, &r.data.actor2}) {
     for (const auto& a : *side) {
       if (a.party().empty()) continue;
-      Party p{a.party(), sector_family(a.sector), a.country, false};
+      Party p{a.party(), sector_family(a.sector), a.country, false, {}};
+      for (auto [o, end] = rules.organisation_of.equal_range(p.id); o != end; ++o) p.organisations.push_back(o->second);
       // An agent row's id ("REBELS") or one composed with a country ("MLI_REB").
       p.generic = a.affiliation_id.empty() &&
                   (rules.generic_agents.count(a.id) > 0 ||
@@ -145,6 +153,7 @@ struct Item {
   int rank = 0;
   int day = 0;    // day number, for day-precision dates
   int month = 0;  // YYYYMM
+  bool retrospective = false;  // told long after the event (store/retrospective.h)
 };
 
 Item make_item(Report r, const DedupRules& rules) {
@@ -152,15 +161,42 @@ Item make_item(Report r, const DedupRules& rules) {
   it.keys = actor_keys(r);
   it.parties = parties_of(r, rules);
   it.lookup = it.keys;
-  for (const auto& p : it.parties)
+  for (const auto& p : it.parties) {
     if (!p.family.empty()) it.lookup.push_back("~" + p.family);
+    // A body's report is found from its organisation's and the other way round.
+    it.lookup.insert(it.lookup.end(), p.organisations.begin(), p.organisations.end());
+  }
   std::sort(it.lookup.begin(), it.lookup.end());
   it.lookup.erase(std::unique(it.lookup.begin(), it.lookup.end()), it.lookup.end());
   it.rank = precision_rank(r.data.date);
   if (it.rank == 0) it.day = day_number(r.data.date);
   it.month = r.data.date.year * 100 + r.data.date.month;
+  it.retrospective = told_in_retrospect(r.data.date, r.published);
   it.report = std::move(r);
   return it;
+}
+
+// An unknown place "matches" every place: two reports where one lacks it are one event only when
+// they were also published close together (news of one act, not two accounts weeks apart).
+bool published_close(const PartialDate& a, const PartialDate& b) {
+  if (!a.day || !b.day) return true;  // nothing to compare
+  return std::abs(day_number(a) - day_number(b)) <= kClosePublicationDays;
+}
+
+bool same_party_ids(const std::vector<Party>& a, const std::vector<Party>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const Party& p, const Party& q) { return p.id == q.id; });
+}
+
+// A report told in retrospect ("in March 2012 the MNLA took Tessalit", written in 2024) is the
+// same event only on full agreement: its year, a vague place or one actor in common would fuse
+// it with whatever happened then.
+bool agree_fully(const Item& a, const Item& b) {
+  const auto& x = a.report.data;
+  const auto& y = b.report.data;
+  if (place_match(x.location, y.location) != 3 || !same_party_ids(a.parties, b.parties)) return false;
+  if (a.rank == 0 && b.rank == 0) return a.day == b.day;
+  return a.rank == 1 && b.rank == 1 && a.month == b.month;
 }
 
 bool items_match(const Item& a, const Item& b) {
@@ -168,6 +204,7 @@ bool items_match(const Item& a, const Item& b) {
   const Report& y = b.report;
   if (x.data.type != y.data.type) return false;
   if (x.doc == y.doc && x.sentence == y.sentence) return false;
+  if (a.retrospective || b.retrospective) return agree_fully(a, b);
   if (a.keys.empty() != b.keys.empty()) return false;
   if (!a.keys.empty() && !share_any(a.keys, b.keys)) {
     // No shared id: one actor under two names ("jihadists" / JNIM) is still the same event.
@@ -187,7 +224,7 @@ bool items_match(const Item& a, const Item& b) {
   // with any event of its year that shares one actor.
   bool same_actors = covered(a.parties, b.parties) || covered(b.parties, a.parties);
   if (a.rank != b.rank && !(same_actors && place == 3)) return false;
-  if (place == 0 && !same_actors) return false;
+  if (place == 0 && (!same_actors || !published_close(x.published, y.published))) return false;
   return true;
 }
 
@@ -296,6 +333,18 @@ double distance_km(double lat1, double lon1, double lat2, double lon2) {
   return 2 * kEarthKm * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+DedupRules dedup_rules(const lexicon::Lexicon& lex) {
+  DedupRules rules;
+  for (const auto& a : lex.agents()) rules.generic_agents.insert(a.id);
+  const auto& actors = lex.actors();
+  for (const auto& m : lex.memberships()) {
+    const auto& member = actors[m.member];
+    const auto& group = actors[m.group];
+    if (member.sector == "IGO" && group.sector == "IGO") rules.organisation_of.emplace(member.id, group.id);
+  }
+  return rules;
+}
+
 bool same_event(const Report& a, const Report& b, const DedupRules& rules) {
   return items_match(make_item(a, rules), make_item(b, rules));
 }
@@ -345,11 +394,37 @@ std::vector<Event> deduplicate(std::vector<Report> reports, const DedupRules& ru
   std::map<std::pair<std::string, int>, std::vector<uint32_t>> by_key_month;
   static const std::vector<std::string> kNoActors{""};
 
+  // Reports told in retrospect come last (in canonical order among themselves): events form from
+  // the reports of the time, and a retrospective report joins one only on full agreement, never
+  // starting the event that the others would then have to match, nor standing for it.
+  std::stable_partition(items.begin(), items.end(), [](const Item& it) { return !it.retrospective; });
+  // Clusters by key and the day of their first report, for retrospective reports, which only
+  // join on the same day; built when the first of them comes.
+  std::map<std::pair<std::string, int>, std::vector<uint32_t>> by_key_day;
+  bool by_key_day_built = false;
+
   std::vector<uint32_t> candidates;
   for (const Item& it : items) {
     const auto& keys = it.lookup.empty() ? kNoActors : it.lookup;
     candidates.clear();
-    if (it.rank == 0) {
+    if (it.retrospective && !by_key_day_built) {
+      for (uint32_t c = 0; c < clusters.size(); ++c)
+        if (clusters[c].members.front()->rank == 0)
+          for (const auto& k : clusters[c].keys) by_key_day[{k, clusters[c].members.front()->day}].push_back(c);
+      by_key_day_built = true;
+    }
+    if (it.retrospective) {
+      // Full agreement only: the same day, or the same month at month precision.
+      for (const auto& k : keys) {
+        if (it.rank == 0) {
+          if (auto f = by_key_day.find({k, it.day}); f != by_key_day.end())
+            candidates.insert(candidates.end(), f->second.begin(), f->second.end());
+        } else if (it.rank == 1) {
+          if (auto f = by_key_month.find({k, it.month}); f != by_key_month.end())
+            candidates.insert(candidates.end(), f->second.begin(), f->second.end());
+        }
+      }
+    } else if (it.rank == 0) {
       // Day reports come in date order, so clusters are created in date order too: walk back
       // from the newest and stop at the first cluster that starts over a day earlier.
       for (const auto& k : keys) {
@@ -394,6 +469,8 @@ std::vector<Event> deduplicate(std::vector<Report> reports, const DedupRules& ru
         auto& list = by_key[k];
         list.insert(std::lower_bound(list.begin(), list.end(), c), c);
         by_key_month[{k, clusters[c].members.front()->month}].push_back(c);
+        if (by_key_day_built && clusters[c].members.front()->rank == 0)
+          by_key_day[{k, clusters[c].members.front()->day}].push_back(c);
       }
     };
     if (best >= 0) {

@@ -27,7 +27,7 @@ Ingester::Ingester(Store& store, const lexicon::Lexicon& lex, const graph::PackF
   if (options_.batch_size == 0) options_.batch_size = 1;
   if (options_.jobs == 0) options_.jobs = coding::default_threads();
   for (const auto& a : lex.actors()) actor_by_name_.try_emplace(a.name, a.id);
-  for (const auto& a : lex.agents()) dedup_rules_.generic_agents.insert(a.id);
+  dedup_rules_ = dedup_rules(lex);
 }
 
 void Ingester::report(const std::string& phase, std::size_t done, std::size_t total) const {
@@ -42,8 +42,10 @@ void Ingester::code_batch(std::vector<DocumentInput>& batch) const {
     DocumentInput& in = batch[i];
     auto events = coder.code(in.doc);
     in.reports.reserve(events.size());
+    const auto published = lexicon::parse_partial_date(in.doc.date).value_or(lexicon::PartialDate{});
     for (std::size_t k = 0; k < events.size(); ++k) {
       Report r = report_from_coded(events[k], static_cast<uint32_t>(k));
+      r.published = published;
       for (auto* side : {&r.data.actor1, &r.data.actor2})
         for (auto& a : *side)
           if (!a.affiliation.empty())

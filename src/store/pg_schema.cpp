@@ -251,8 +251,14 @@ INSERT INTO meta (key, value) VALUES ('graph_stale', nextval('graph_stale_seq'):
   ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 )sql";
 
+// Version 3: every block marked dirty for the deduplication rules of SQLite's version 4.
+constexpr std::string_view kVersion3 = R"sql(
+INSERT INTO dirty_blocks (type, block_year) SELECT DISTINCT type, block_year FROM reports
+  ON CONFLICT (type, block_year) DO UPDATE SET gen = dirty_blocks.gen + 1;
+)sql";
+
 const std::vector<Migration>& pg_migrations() {
-  static const std::vector<Migration> all{{1, kVersion1}, {2, kVersion2}};
+  static const std::vector<Migration> all{{1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
   return all;
 }
 

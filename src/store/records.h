@@ -52,6 +52,9 @@ struct Report {
   uint32_t evidence_end = 0;
   std::string pattern;
   bool location_inferred = false;
+  // Its document's publication date (not a column of reports: read with the document), which
+  // tells whether the report is told in retrospect (store/retrospective.h).
+  lexicon::PartialDate published;
   EventData data;
 };
 

@@ -283,10 +283,18 @@ CREATE TABLE control_evidence (
 INSERT OR REPLACE INTO meta (key, value) VALUES ('graph_stale', '1');
 )sql";
 
+// Version 4: deduplication reads each report's publication date (a report told in retrospect joins
+// only on full agreement) and takes a mission and its organisation as one party (docs/store.md).
+// No table changes; every block is marked dirty, so that the next ingest recomputes the events
+// that older rules made.
+constexpr std::string_view kVersion4 = R"sql(
+INSERT OR IGNORE INTO dirty_blocks (type, block_year) SELECT DISTINCT type, block_year FROM reports;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all{{1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
+  static const std::vector<Migration> all{{1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
   return all;
 }
 

@@ -227,7 +227,7 @@ void SqlStore::reports(const EventQuery& q, const std::function<void(const Repor
           for (int i = 0; i < batch.rows(); ++i) {
             ReportView& v = views[static_cast<std::size_t>(i)];
             v.report = read_report(batch.row(i), 0);
-            v.outlet = batch.row(i).text(22);
+            v.outlet = batch.row(i).text(kReportColumns);
             ids.push_back(v.report.id);
             at.emplace(v.report.id, static_cast<std::size_t>(i));
           }

@@ -65,6 +65,26 @@ TEST(Dates, DeicticExpressionsUseThePublicationDate) {
   EXPECT_EQ(first("last year", kXmas), "2020");
 }
 
+// Outlets write one day differently; dedup compares the days these resolve to, so each must be
+// the day the act happened, not the publication day.
+TEST(Dates, RelativeDaysResolveFromThePublicationDate) {
+  const PartialDate monday{2023, 6, 19};
+  EXPECT_EQ(first("attacked an army post on Saturday", monday), "2023-06-17");
+  EXPECT_EQ(first("attacked an army post two days ago", monday), "2023-06-17");
+  EXPECT_EQ(first("attacked an army post at the weekend", monday), "2023-06-17");
+  EXPECT_EQ(first("attacked an army post over the weekend", monday), "2023-06-17");
+  EXPECT_EQ(first("attacked an army post last weekend", monday), "2023-06-17");
+  EXPECT_EQ(first("ont attaqué ce week-end un poste", monday), "2023-06-17");
+  EXPECT_EQ(first("ont attaqué le week-end dernier un poste", monday), "2023-06-17");
+  // Published on a Saturday or Sunday, "at the weekend" is this one and "last weekend" the one before.
+  EXPECT_EQ(first("attacked an army post at the weekend", kXmas), "2021-12-25");
+  EXPECT_EQ(first("attacked an army post at the weekend", PartialDate{2021, 12, 26}), "2021-12-25");
+  EXPECT_EQ(first("attacked an army post last weekend", kXmas), "2021-12-18");
+  EXPECT_EQ(first("attacked an army post last weekend", PartialDate{2021, 12, 26}), "2021-12-18");
+  // Without a publication day there is nothing to count from.
+  EXPECT_EQ(first("attacked an army post at the weekend", PartialDate{2021, 12, 0}), "");
+}
+
 TEST(Dates, AnaphoricExpressionsUseTheNarrative) {
   PartialDate narrative{2017, 3, 2};
   EXPECT_EQ(first("Later that year, they formed", kXmas, narrative), "2017");
@@ -143,6 +163,11 @@ TEST(PartialDateParse, RefusesDaysNotOnTheCalendar) {
   EXPECT_FALSE(lexicon::parse_partial_date("2021-1-5"));
 }
 
+TEST(PartialDateParse, RefusesTextThatIsNotADate) {
+  for (const char* s : {"", "20a1", "2021/06", " 2021", "2021 ", "2021-06-1x", "2021-6", "2021-06-", "-2021",
+                        "2021-06-01T10:00", "１２３４"})
+    EXPECT_FALSE(lexicon::parse_partial_date(s)) << s;
+}
 TEST(PartialDateParse, AcceptsCalendarDatesAtEachPrecision) {
   auto leap = lexicon::parse_partial_date("2024-02-29");
   ASSERT_TRUE(leap);

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <random>
 
+#include "extract/dates.h"
+#include "lexicon/lexicon.h"
 #include "store/dedup.h"
+#include "store/retrospective.h"
 
 using namespace faultline;
 using store::Report;
@@ -271,4 +274,158 @@ TEST(StoreDedup, AGenericAgentMatchesANamedActorOfItsFamilyAndCountry) {
       {jnim_army, with("b", named("JIHADISTS", "", "INS"), {"MLI_MIL"}), with("c", named("ISGS", "MLI", "INS"), {"MLI_MIL"})},
       rules);
   EXPECT_EQ(events.size(), 2u);
+}
+
+// The one rule of "told in retrospect", shared with control: published more than three months
+// after the last day the date allows.
+TEST(StoreDedup, ARetrospectiveReportIsPublishedMoreThanThreeMonthsAfterItsDate) {
+  auto told = [](const char* date, const char* published) {
+    return store::told_in_retrospect(*lexicon::parse_partial_date(date), *lexicon::parse_partial_date(published));
+  };
+  EXPECT_FALSE(told("2023-06-12", "2023-06-13"));
+  EXPECT_FALSE(told("2023-06-12", "2023-09-12"));
+  EXPECT_TRUE(told("2023-06-12", "2023-09-13"));
+  EXPECT_FALSE(told("2023-06", "2023-09-30"));
+  EXPECT_TRUE(told("2023-06", "2023-10-01"));
+  EXPECT_FALSE(told("2023", "2024-03-31"));
+  EXPECT_TRUE(told("2023", "2024-04-01"));
+  EXPECT_TRUE(told("2012-03", "2024-05-02"));
+  EXPECT_FALSE(store::told_in_retrospect(*lexicon::parse_partial_date("2012-03"), {}));
+}
+
+namespace {
+
+// A report of the attack on Boni on 12 June 2023, published on `published`.
+Report boni_report(const std::string& doc, const std::string& date, const std::string& published,
+                   std::vector<std::string> attackers = {"JNIM"}, std::optional<Place> place = kBoni) {
+  auto r = report(doc, 0, "ASSAULT", date, std::move(attackers), {"MLI_MIL"}, place);
+  for (auto& a : r.data.actor1) {
+    a.sector = "INS";
+    if (a.id == "JIHADISTS") a.country.clear();
+  }
+  r.data.actor2[0].sector = "MIL";
+  r.published = *lexicon::parse_partial_date(published);
+  return r;
+}
+
+}  // namespace
+
+// "In June 2023 JNIM attacked the army in Boni", in a 2025 analysis: one actor, the month or the
+// region in common would fuse it with whatever happened then; it joins only on full agreement.
+TEST(StoreDedup, ARetrospectiveReportJoinsAnEventOnlyOnFullAgreement) {
+  store::DedupRules rules;
+  rules.generic_agents = {"JIHADISTS"};
+  auto news = boni_report("news", "2023-06-12", "2023-06-13");
+  // Full agreement: same type, named place, parties and day.
+  EXPECT_TRUE(store::same_event(news, boni_report("essay", "2023-06-12", "2025-02-01"), rules));
+  // Each partial match that a report of the time may make, a retrospective one may not.
+  struct Case {
+    Report of_the_time, in_retrospect;
+  };
+  const Place mopti{"Mopti", "Mopti", 14.49, -4.19, true};
+  const Place near_boni{"Boni Camp", "", 15.10, -1.90, true};  // ~4 km away
+  std::vector<Case> partial{
+      {boni_report("b", "2023-06-13", "2023-06-14"), boni_report("b", "2023-06-13", "2025-02-01")},  // a day apart
+      {boni_report("b", "2023-06", "2023-06-30"), boni_report("b", "2023-06", "2025-02-01")},        // its month
+      {boni_report("b", "2023-06-12", "2023-06-13", {"JIHADISTS"}),
+       boni_report("b", "2023-06-12", "2025-02-01", {"JIHADISTS"})},  // a generic agent for JNIM
+      {boni_report("b", "2023-06-12", "2023-06-13", {}), boni_report("b", "2023-06-12", "2025-02-01", {})},  // a subset
+      {boni_report("b", "2023-06-12", "2023-06-13", {"JNIM"}, mopti),
+       boni_report("b", "2023-06-12", "2025-02-01", {"JNIM"}, mopti)},  // the region
+      {boni_report("b", "2023-06-12", "2023-06-13", {"JNIM"}, near_boni),
+       boni_report("b", "2023-06-12", "2025-02-01", {"JNIM"}, near_boni)},  // a place nearby
+      {boni_report("b", "2023-06-12", "2023-06-13", {"JNIM"}, std::nullopt),
+       boni_report("b", "2023-06-12", "2025-02-01", {"JNIM"}, std::nullopt)},  // no place
+  };
+  for (const auto& c : partial) {
+    const std::string what = c.of_the_time.data.date.year ? extract::format_date(c.of_the_time.data.date) : "";
+    EXPECT_TRUE(store::same_event(news, c.of_the_time, rules)) << "of the time " << what;
+    EXPECT_FALSE(store::same_event(news, c.in_retrospect, rules)) << "in retrospect " << what;
+    EXPECT_FALSE(store::same_event(c.in_retrospect, news, rules)) << "in retrospect " << what;
+  }
+  // Two retrospective reports at month precision may be one event; at year precision never.
+  EXPECT_TRUE(store::same_event(boni_report("a", "2023-06", "2025-01-01"), boni_report("b", "2023-06", "2025-02-01")));
+  EXPECT_FALSE(store::same_event(boni_report("a", "2023", "2025-01-01"), boni_report("b", "2023", "2025-02-01")));
+}
+
+// A retrospective report never stands for an event that a report of the time tells, and never
+// starts one that the reports of the time then could not join.
+TEST(StoreDedup, ARetrospectiveReportNeverStandsForTheEvent) {
+  store::DedupRules rules;
+  rules.generic_agents = {"JIHADISTS"};
+  auto essay = boni_report("a-essay", "2023-06-12", "2025-02-01");  // first in canonical order
+  auto news = boni_report("b-news", "2023-06-12", "2023-06-13");
+  news.data.fatalities = 20;
+  essay.data.fatalities = 35;
+  auto events = store::deduplicate({essay, news}, rules);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].representative, news.id);
+  EXPECT_EQ(events[0].reports.front(), news.id);
+  EXPECT_EQ(events[0].reports.size(), 2u);
+  EXPECT_EQ(events[0].data.fatalities, 20);  // one each: the report of the time's
+  // With a generic report of the time, the two reports of the time are the event and the essay
+  // (which agrees fully with one of them only) stays apart.
+  auto generic = boni_report("c-news", "2023-06-12", "2023-06-13", {"JIHADISTS"});
+  events = store::deduplicate({essay, news, generic}, rules);
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(groups(events), (std::vector<std::vector<int64_t>>{{essay.id}, {news.id, generic.id}}));
+}
+
+// "A mission with its organisation": MINUSMA's peacekeepers and "UN peacekeepers" are one party
+// for dedup, through the pack's memberships of one intergovernmental body in another.
+TEST(StoreDedup, AMissionMatchesItsOrganisation) {
+  store::DedupRules rules;
+  rules.organisation_of = {{"MINUSMA", "UN"}, {"EUTM_MALI", "EU"}};
+  const Place tessalit{"Tessalit", "Kidal", 20.20, 1.01, true};
+  auto attacked = [&](const std::string& doc, const std::string& target) {
+    auto r = report(doc, 0, "ASSAULT", "2016-05-30", {}, {target}, tessalit);
+    r.data.actor2[0].sector = "IGO";
+    r.data.actor2[0].country = "";
+    return r;
+  };
+  auto minusma = attacked("a", "MINUSMA");
+  EXPECT_TRUE(store::same_event(minusma, attacked("b", "UN"), rules));
+  EXPECT_TRUE(store::same_event(attacked("b", "UN"), minusma, rules));
+  EXPECT_FALSE(store::same_event(minusma, attacked("b", "UN")));  // without the rules
+  EXPECT_FALSE(store::same_event(minusma, attacked("b", "EU"), rules));
+  EXPECT_FALSE(store::same_event(minusma, attacked("b", "EUTM_MALI"), rules));
+  // Found as a candidate from either name, in either order.
+  EXPECT_EQ(store::deduplicate({minusma, attacked("b", "UN")}, rules).size(), 1u);
+  EXPECT_EQ(store::deduplicate({attacked("0", "UN"), minusma}, rules).size(), 1u);
+}
+
+// The rules the packs give: the intergovernmental bodies of memberships.tsv.
+TEST(StoreDedup, RulesComeFromThePacks) {
+  const auto lex =
+      lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
+                              std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  const auto rules = store::dedup_rules(lex);
+  auto part_of = [&](const std::string& body, const std::string& org) {
+    auto [b, e] = rules.organisation_of.equal_range(body);
+    return std::any_of(b, e, [&](const auto& kv) { return kv.second == org; });
+  };
+  EXPECT_TRUE(part_of("MINUSMA", "UN"));
+  EXPECT_TRUE(part_of("EUTM_MALI", "EU"));
+  EXPECT_TRUE(part_of("AFISMA", "ECOWAS"));
+  EXPECT_FALSE(part_of("MLI_GOV", "ECOWAS"));  // a member state is not the organisation
+  EXPECT_FALSE(part_of("MNLA", "CMA"));        // nor an armed group its coalition
+  EXPECT_TRUE(rules.generic_agents.count("JIHADISTS"));
+}
+
+// A report without a place matches any place: only news of the same days may join on it.
+TEST(StoreDedup, AnUnknownPlaceJoinsOnlyReportsPublishedClose) {
+  auto placed = boni_report("a", "2023-06-12", "2023-06-13");
+  auto nowhere = [](const std::string& published) {
+    return boni_report("b", "2023-06-12", published, {"JNIM"}, std::nullopt);
+  };
+  EXPECT_TRUE(store::same_event(placed, nowhere("2023-06-13")));
+  EXPECT_TRUE(store::same_event(placed, nowhere("2023-06-20")));
+  EXPECT_FALSE(store::same_event(placed, nowhere("2023-06-21")));
+  EXPECT_FALSE(store::same_event(nowhere("2023-06-21"), placed));
+  // A named place needs no such closeness (a follow-up weeks later names the same town).
+  EXPECT_TRUE(store::same_event(placed, boni_report("b", "2023-06-12", "2023-07-10")));
+  // An unknown publication date says nothing against it.
+  auto undated_doc = nowhere("2023-06-21");
+  undated_doc.published = {};
+  EXPECT_TRUE(store::same_event(placed, undated_doc));
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "extract/dates.h"
 #include "graph/builder.h"
 #include "store/dedup.h"
 #include "store/schema.h"
@@ -248,6 +249,34 @@ TEST(StoreSqlite, GraphIsReplacedWhole) {
   auto composed = s.find_actors("mli_mil");
   ASSERT_EQ(composed.size(), 1u);
   EXPECT_EQ(composed[0].name, "MLI_MIL name");
+}
+
+// Version 4 changes the dedup rules, not the tables: a store of version 3 gets every block marked
+// dirty, so that the next ingest recomputes its events.
+TEST(StoreSqlite, MigratingToVersion4MarksEveryBlockDirty) {
+  TempDb t;
+  {
+    auto db = store::sqlite::Database::open(t.path(), true);
+    for (const auto& m : store::migrations())
+      if (m.version <= 3) db.exec(m.sql);
+    db.exec("PRAGMA user_version = 3");
+    db.exec(
+        "INSERT INTO documents (id, doc_id, content_hash, date) VALUES (1, 'd1', 'h', '2015-01-03');"
+        "INSERT INTO document_texts (document, text) VALUES (1, 'text');"
+        "INSERT INTO reports (id, document, sentence, idx, evidence, evidence_begin, evidence_end, type, date, "
+        "date_first, date_last, confidence, block_year) VALUES (1, 1, 0, 0, 'The army shelled Gao.', 0, 21, "
+        "'ASSAULT', '2015-01-02', 20150102, 20150102, 0.9, 2015), (2, 1, 1, 1, 'Rebels met in Kidal.', 22, 42, "
+        "'CONSULT', '2014', 20140101, 20141231, 0.9, 2014);");
+    ASSERT_EQ(db.scalar("SELECT count(*) FROM dirty_blocks"), 0);
+  }
+  store::SqliteStore s(t.path(), false);
+  auto db = store::sqlite::Database::open(t.path(), false);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM dirty_blocks"), 2);
+  EXPECT_EQ(db.scalar("SELECT count(*) FROM dirty_blocks WHERE type = 'ASSAULT' AND block_year = 2015"), 1);
+  // The reports come back with their document's publication date, which dedup reads.
+  auto reports = s.document_reports("d1");
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_EQ(extract::format_date(reports[0].published), "2015-01-03");
 }
 
 TEST(StoreSqlite, MigratesAVersion1StoreAndKeepsItsTextIndexRight) {
