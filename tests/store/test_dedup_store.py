@@ -13,20 +13,11 @@ import os
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import check, finish  # noqa: E402
 
 BINARY = sys.argv[1]
-passed, failed = 0, 0
 tmp = tempfile.mkdtemp(prefix="faultline_dedup_")
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f"ok   {what}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL {what}", flush=True)
 
 
 def store(name, docs):
@@ -112,5 +103,4 @@ check(places == ["Anefis", "Ber"], f"one event per place ({places})")
 check(sum(e["fatalities"] or 0 for e in events) == 12,
       f"the events' tolls sum to the one stated toll ({[e['fatalities'] for e in events]})")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("store_dedup")

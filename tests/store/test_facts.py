@@ -14,19 +14,10 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "serve"))
 from serve_harness import Server, get_json, ingest  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import check, finish  # noqa: E402
 
 BINARY, ROOT = sys.argv[1], sys.argv[2]
-passed, failed = 0, 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f"ok   {what}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL {what}", flush=True)
 
 
 def cli(*args):
@@ -97,5 +88,4 @@ try:
 finally:
     server.stop()
 
-print(f"store_facts: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("store_facts")

@@ -21,20 +21,11 @@ import signal
 import subprocess
 import sys
 import tempfile
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checks import check, finish  # noqa: E402
 
 BINARY, ROOT = os.path.abspath(sys.argv[1]), sys.argv[2]
 DUMP = os.path.join(ROOT, "tests", "store", "dump_db.py")
-passed, failed = 0, 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-        print(f"ok   {what}", flush=True)
-    else:
-        failed += 1
-        print(f"FAIL {what}", flush=True)
 
 
 def ingest(db, corpus, limit=None, as_nobody=False):
@@ -190,8 +181,7 @@ def main():
             for d in dirnames:
                 os.chmod(os.path.join(dirpath, d), 0o755)
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"store faults: {passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    finish("store faults")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "bundled_packs.h"
 #include "coding/coder.h"
 #include "extract/name_keys.h"
 #include "lexicon/lexicon.h"
@@ -17,12 +18,7 @@ using namespace faultline;
 
 namespace {
 
-const lexicon::Lexicon& lex() {
-  static const lexicon::Lexicon l =
-      lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
-                              std::string(FAULTLINE_PACK_DIR) + "/sahel"});
-  return l;
-}
+const lexicon::Lexicon& lex() { return test_support::bundled_lexicon(); }
 
 std::vector<coding::CodedEvent> code(const std::string& text, const std::string& lang = "en") {
   coding::Document d;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <random>
 
+#include "bundled_packs.h"
 #include "extract/dates.h"
 #include "lexicon/lexicon.h"
 #include "store/dedup.h"
@@ -396,9 +397,7 @@ TEST(StoreDedup, AMissionMatchesItsOrganisation) {
 
 // The rules the packs give: the intergovernmental bodies of memberships.tsv.
 TEST(StoreDedup, RulesComeFromThePacks) {
-  const auto lex =
-      lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
-                              std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  const auto& lex = test_support::bundled_lexicon();
   const auto rules = store::dedup_rules(lex);
   auto part_of = [&](const std::string& body, const std::string& org) {
     auto [b, e] = rules.organisation_of.equal_range(body);

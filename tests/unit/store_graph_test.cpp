@@ -8,6 +8,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "bundled_packs.h"
 #include "graph/anachronisms.h"
 #include "graph/builder.h"
 #include "graph/relation_evidence.h"
@@ -256,8 +257,7 @@ TEST(StoreGraph, MembershipsFromTextNeedAGroupThatHasMembersAndTwoReports) {
 }
 
 TEST(StoreGraph, ControlFileErrorsNameTheLine) {
-  auto lex = lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
-                                     std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  auto lex = lexicon::Lexicon::load(test_support::bundled_pack_dirs());
   fs::path p = fs::temp_directory_path() / ("faultline_control_" + std::to_string(::getpid()) + ".tsv");
   auto expect_error = [&](const std::string& row, const std::string& message) {
     std::ofstream(p) << "# comment\nplace\tholders\tfrom\tto\tnote\nKidal\tCMA\t2014-06-09\t\tfine\n" << row << "\n";
@@ -286,8 +286,7 @@ TEST(StoreGraph, ControlFileErrorsNameTheLine) {
 
 // validity.tsv: when an actor existed. A pack folder with a bad row fails with its line.
 TEST(StoreGraph, ValidityFileErrorsNameTheLine) {
-  auto lex = lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
-                                     std::string(FAULTLINE_PACK_DIR) + "/sahel"});
+  auto lex = lexicon::Lexicon::load(test_support::bundled_pack_dirs());
   fs::path dir = fs::temp_directory_path() / ("faultline_validity_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   auto expect_error = [&](const std::string& row, const std::string& message) {

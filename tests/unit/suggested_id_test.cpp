@@ -2,6 +2,7 @@
 // discover/adopt_command.h), on candidates written for these tests, with the bundled packs.
 #include <gtest/gtest.h>
 
+#include "bundled_packs.h"
 #include "discover/adopt_command.h"
 #include "discover/suggested_id.h"
 #include "lexicon/lexicon.h"
@@ -10,12 +11,7 @@ using namespace faultline;
 
 namespace {
 
-const lexicon::Lexicon& lex() {
-  static const lexicon::Lexicon l =
-      lexicon::Lexicon::load({std::string(FAULTLINE_PACK_DIR) + "/core", std::string(FAULTLINE_PACK_DIR) + "/geo",
-                              std::string(FAULTLINE_PACK_DIR) + "/sahel"});
-  return l;
-}
+const lexicon::Lexicon& lex() { return test_support::bundled_lexicon(); }
 
 discover::Candidate group(const std::string& id, const std::string& name, std::vector<std::string> acronyms = {}) {
   discover::Candidate c;
