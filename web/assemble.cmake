@@ -1,8 +1,9 @@
-# Assembles the page into DEST: the page's own files from SOURCE (web/) and the libraries' dist
+# Assembles the page into DEST: the page's own files from SOURCE (web/: index.html, css, js and
+# data, whose admin1.geojson scripts/gen_admin1.py writes from Natural Earth) and the libraries' dist
 # files from SOURCE/node_modules (installed by scripts/setup.sh with `npm ci`) into DEST/vendor.
 # Run by the build (target faultline_web): cmake -DSOURCE=web -DDEST=build/web -P web/assemble.cmake
 file(MAKE_DIRECTORY "${DEST}/vendor")
-file(COPY "${SOURCE}/index.html" "${SOURCE}/css" "${SOURCE}/js" DESTINATION "${DEST}")
+file(COPY "${SOURCE}/index.html" "${SOURCE}/css" "${SOURCE}/js" "${SOURCE}/data" DESTINATION "${DEST}")
 
 set(modules "${SOURCE}/node_modules")
 set(vendor_files

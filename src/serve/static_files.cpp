@@ -11,11 +11,16 @@ namespace {
 
 const std::map<std::string, std::string>& content_types() {
   static const std::map<std::string, std::string> types{
-      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},          {".png", "image/png"},
-      {".svg", "image/svg+xml"},              {".ico", "image/x-icon"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".png", "image/png"},
+      {".svg", "image/svg+xml"},
+      {".ico", "image/x-icon"},
       {".txt", "text/plain; charset=utf-8"},
+      {".geojson", "application/geo+json"},
   };
   return types;
 }

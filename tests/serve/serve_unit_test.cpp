@@ -140,12 +140,15 @@ TEST(StaticFiles, ServesInsideTheFolderOnly) {
   fs::create_directories(root / "web" / "js");
   std::ofstream(root / "web" / "index.html") << "<p>hi</p>";
   std::ofstream(root / "web" / "js" / "a.js") << "1";
+  fs::create_directories(root / "web" / "data");
+  std::ofstream(root / "web" / "data" / "admin1.geojson") << "{}";
   std::ofstream(root / "secret.txt") << "secret";
   std::ofstream(root / "web" / "notes.cfg") << "x";
   fs::create_symlink(root / "secret.txt", root / "web" / "link.txt");
   StaticFiles files(root / "web");
   EXPECT_EQ(files.get("/")->body, "<p>hi</p>");
   EXPECT_EQ(files.get("/js/a.js")->content_type, "text/javascript; charset=utf-8");
+  EXPECT_EQ(files.get("/data/admin1.geojson")->content_type, "application/geo+json");  // region borders
   EXPECT_FALSE(files.get("/../secret.txt"));
   EXPECT_FALSE(files.get("/js/../../secret.txt"));
   EXPECT_FALSE(files.get("//etc/passwd"));

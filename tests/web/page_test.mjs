@@ -571,6 +571,36 @@ if (docsDir) {
   });
 }
 
+// First-level region borders (Natural Earth admin-1, data/admin1.geojson): drawn at zoom 6 on Mali,
+// under the event circles, with Kidal among the regions; none shown at the world view.
+await step('region borders', async () => {
+  const p = await newPage();
+  // The borders shown on screen: paths of the layer with a box of some size.
+  const borders = () => p.$$eval('path.fl-admin1', (ps) => ps.filter((e) => {
+    const b = e.getBoundingClientRect();
+    return b.width > 2 || b.height > 2;
+  }).length);
+  const res = await p.request.get(`${url}/data/admin1.geojson`);
+  check(res.ok() && /geo\+json/.test(res.headers()['content-type'] || ''), `the borders are served as GeoJSON: ${res.status()}`);
+  const names = res.ok() ? (await res.json()).features.filter((f) => f.properties.country === 'MLI').map((f) => f.properties.name) : [];
+  check(names.includes('Kidal') && names.includes('Gao'), `Mali's regions include Kidal and Gao: ${names.join(', ')}`);
+  await p.goto(`${url}/?view=6/17.500/-2.000`);
+  await ready(p);  // after the basemap and its borders are drawn
+  const shown = await borders();
+  check(shown > 10, `at zoom 6 on Mali the region borders are drawn: ${shown}`);
+  check(await p.evaluate(() => {
+    const first = document.querySelector('path.fl-marker');
+    return !first || [...document.querySelectorAll('path.fl-admin1')].every((b) => b.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
+  }), 'the region borders are under the event circles');
+  check(/Natural Earth/.test(await p.textContent('.leaflet-control-attribution')), 'the map credits Natural Earth');
+  check(/Natural Earth/.test(await p.textContent('#methodology')), 'the Methodology dialog credits Natural Earth');
+  await p.goto(`${url}/?view=2/15.000/0.000`);
+  await ready(p);
+  const world = await borders();
+  check(world === 0, `the world view shows no region borders: ${world}`);
+  await p.close();
+});
+
 check(errors.length === 0, `no errors in the page: ${errors.slice(0, 3).join(' | ')}`);
 check(offsite.length === 0, `nothing loaded from elsewhere: ${offsite.slice(0, 3).join(' ')}`);
 await browser.close();

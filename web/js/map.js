@@ -6,7 +6,9 @@
 // (ZOOM/LAT/LON) is reported on every move so that the page keeps it in the URL. Zoomed in far
 // enough to tell towns apart, the places with events are named (the biggest first, never one name
 // over another: place_labels.js); at a middle zoom, the first-level regions are named where their
-// events are (there is no free region-border dataset to draw: docs/serve.md).
+// events are. From REGION_BORDER_ZOOM on, the first-level regions' borders of the Sahel and its
+// neighbours are drawn as thin lines (Natural Earth admin-1, data/admin1.geojson, written by
+// scripts/gen_admin1.py), so that Kidal region can be told from Gao region.
 import {getJson} from './api.js';
 import {typeColor, TYPES} from './colors.js';
 import {mergeOverlapping} from './cluster_merge.js';
@@ -14,6 +16,9 @@ import {el} from './dom.js';
 import {placeLabels, regionLabels, TOWN_ZOOM} from './place_labels.js';
 
 const MAX_RADIUS = 24;
+// Region borders are drawn from this zoom on (not at the world view).
+export const REGION_BORDER_ZOOM = 5;
+export const ATTRIBUTION = 'Borders: made with Natural Earth';
 
 // A circle's radius in pixels for `n` events or killed (size: 'events' | 'fatalities').
 export function radiusFor(n, size) {
@@ -63,6 +68,8 @@ export class EventMap {
       zoomSnap: 1,
       attributionControl: false,
     });
+    // Natural Earth asks for no credit, but gets one (the footer and the Methodology dialog too).
+    L.control.attribution({prefix: false}).addAttribution(ATTRIBUTION).addTo(this.map);
     const v = parseView(view);
     // A view from the URL is kept; otherwise the first data decides (fitted to the events).
     this.fitted = Boolean(v);
@@ -75,6 +82,7 @@ export class EventMap {
     this.abort = null;
     this.data = null;
     this.map.on('zoomend', () => this.refresh());
+    this.map.on('zoomend', () => this.showRegionBorders());
     this.map.on('moveend', () => this.fitted && this.onView(this.viewText()));
     // Names are placed for the part of the map on screen: again after every move.
     this.map.on('moveend', () => this.drawn && this.drawLabels(...this.drawn));
@@ -103,17 +111,40 @@ export class EventMap {
     if (this.data) this.draw(this.data);
   }
 
+  // Country borders, then the region borders over them, both under the event circles.
   async loadBasemap() {
+    const admin1 = fetch('data/admin1.geojson').then((r) => (r.ok ? r.json() : null)).catch(() => null);
     const res = await fetch('vendor/countries-50m.json');
-    if (!res.ok) return;
-    const world = await res.json();
-    const countries = topojson.feature(world, world.objects.countries);
-    L.geoJSON(countries, {
-      interactive: false,
-      style: {color: '#fff', weight: 0.8, fillColor: '#e7e3da', fillOpacity: 1},
-    }).addTo(this.map);
+    const countries = res.ok ? await res.json().then((world) => topojson.feature(world, world.objects.countries)) : null;
+    if (countries) {
+      L.geoJSON(countries, {
+        interactive: false,
+        style: {color: '#fff', weight: 0.8, fillColor: '#e7e3da', fillOpacity: 1},
+      }).addTo(this.map);
+    }
+    const regions = await admin1;
+    if (regions) {
+      // Lines only (no fill, no clicks); hidden below REGION_BORDER_ZOOM by a class on the map's
+      // container rather than by removing the layer, which would put it back above the circles.
+      L.geoJSON(regions, {
+        interactive: false,
+        style: {color: '#a89f8f', weight: 0.7, opacity: 0.8, fill: false, className: 'fl-admin1'},
+      }).addTo(this.map);
+      this.showRegionBorders();
+      // The country borders once more over them (lines only), so that they stay the stronger.
+      if (countries) {
+        L.geoJSON(countries, {
+          interactive: false,
+          style: {color: '#fff', weight: 1.2, fill: false, className: 'fl-country-line'},
+        }).addTo(this.map);
+      }
+    }
     this.markers.remove();
     this.markers.addTo(this.map);  // above the borders
+  }
+
+  showRegionBorders() {
+    this.map.getContainer().classList.toggle('fl-admin1-hidden', this.map.getZoom() < REGION_BORDER_ZOOM);
   }
 
   setFilters(filters) {
