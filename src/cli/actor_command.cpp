@@ -11,12 +11,15 @@
 #include "extract/dates.h"
 #include "graph/memberships.h"
 #include "graph/relation_weights.h"
+#include "io/json_null.h"
 #include "serve/support_json.h"
 #include "store/actor_profile.h"
 #include "store/fact_support.h"
 
 namespace faultline::cli {
 namespace {
+
+using io::nullable;
 
 using json = nlohmann::ordered_json;
 
@@ -26,8 +29,6 @@ struct ActorOptions {
   std::string name;
   std::string at, from, to;
 };
-
-json nullable(const std::string& s) { return s.empty() ? json() : json(s); }
 
 json fact_row(const std::string& fact, const std::string& actor, const std::string& name) {
   json j;

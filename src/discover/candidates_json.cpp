@@ -3,12 +3,14 @@
 
 #include <cmath>
 
+#include "io/json_null.h"
+
 namespace faultline::discover {
 namespace {
 
-using json = nlohmann::ordered_json;
+using io::nullable;
 
-json nullable(const std::string& s) { return s.empty() ? json() : json(s); }
+using json = nlohmann::ordered_json;
 
 json links_json(const std::vector<Link>& links) {
   json a = json::array();

@@ -3,15 +3,16 @@
 // sources Faultline keeps.
 #include "export/exporters.h"
 #include "extract/dates.h"
+#include "io/json_null.h"
 
 #include <nlohmann/json.hpp>
 
 namespace faultline::exporting {
 namespace {
 
-using json = nlohmann::ordered_json;
+using io::nullable;
 
-json nullable(const std::string& s) { return s.empty() ? json() : json(s); }
+using json = nlohmann::ordered_json;
 
 json side_json(const std::vector<store::Actor>& side) {
   json out = json::array();

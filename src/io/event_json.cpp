@@ -3,11 +3,10 @@
 #include <cmath>
 
 #include "extract/dates.h"
+#include "io/json_null.h"
 
 namespace faultline::io {
 namespace {
-
-nlohmann::ordered_json nullable(const std::string& s) { return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s); }
 
 nlohmann::ordered_json actor_json(const coding::CodedActor& a) {
   nlohmann::ordered_json j;

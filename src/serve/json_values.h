@@ -7,12 +7,11 @@
 
 #include "extract/dates.h"
 #include "graph/time_window.h"
+#include "io/json_null.h"
 
 namespace faultline::serve {
 
-inline nlohmann::ordered_json nullable(const std::string& s) {
-  return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
-}
+using io::nullable;
 
 inline nlohmann::ordered_json date_json(const graph::PartialDate& d) {
   return d.known() ? nlohmann::ordered_json(extract::format_date(d)) : nlohmann::ordered_json();
